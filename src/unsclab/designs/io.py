@@ -1,0 +1,268 @@
+"""Reading and writing designs as TOML, and the built-in catalogue.
+
+A design file is TOML (see ``docs/designs.md`` and the files in ``designs/catalog/``). Loading
+reports every problem with the file, the line where it can be found, the field and what was
+expected; saving writes a complete file atomically, so a failed save leaves nothing behind.
+``load_design(save(d)) == d`` for every valid design.
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "load_design",
+    "parse_design",
+    "design_to_toml",
+    "save_design",
+    "catalog_ids",
+    "load_catalog",
+]
+
+import os
+import re
+import tempfile
+import tomllib
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import tomli_w
+from pydantic import ValidationError
+
+from unsclab.designs.model import Design
+from unsclab.errors import DesignError, Problem
+
+_TOP_ORDER = ("id", "name", "year", "status", "summary", "rule", "seats", "sources", "assumptions")
+
+
+# -- locating fields in TOML text -----------------------------------------------------------
+
+_HEADER = re.compile(r"^\s*(\[\[?)\s*([A-Za-z0-9_.\-\" ]+?)\s*\]\]?\s*(#.*)?$")
+_KEY = re.compile(r"^\s*([A-Za-z0-9_.\-\"]+)\s*=")
+
+
+def _field_lines(text: str) -> dict[tuple[Any, ...], int]:
+    """Map each TOML field path to the line where it is written.
+
+    Paths use pydantic's ``loc`` form: ``("seats", 2, "count")`` for the ``count`` key of the
+    third ``[[seats]]`` table. Only the plain TOML used by design files is understood
+    (headers, array-of-tables headers, ``key = value`` and dotted keys); anything else simply
+    has no line.
+    """
+    lines: dict[tuple[Any, ...], int] = {}
+    current: tuple[Any, ...] = ()
+    arrays: dict[tuple[str, ...], int] = {}
+    for number, line in enumerate(text.splitlines(), start=1):
+        header = _HEADER.match(line)
+        if header:
+            parts = tuple(p.strip().strip('"') for p in header.group(2).split("."))
+            if header.group(1) == "[[":
+                arrays[parts] = arrays.get(parts, -1) + 1
+                # parent arrays keep their current index
+                current = _with_indices(parts, arrays)
+            else:
+                current = _with_indices(parts, arrays)
+            lines.setdefault(current, number)
+            continue
+        key = _KEY.match(line)
+        if key:
+            path = current + tuple(p.strip().strip('"') for p in key.group(1).split("."))
+            lines.setdefault(path, number)
+    return lines
+
+
+def _with_indices(parts: tuple[str, ...], arrays: dict[tuple[str, ...], int]) -> tuple[Any, ...]:
+    out: list[Any] = []
+    for i in range(len(parts)):
+        out.append(parts[i])
+        prefix = parts[: i + 1]
+        if prefix in arrays:
+            out.append(arrays[prefix])
+    return tuple(out)
+
+
+def _line_for(path: tuple[Any, ...], lines: dict[tuple[Any, ...], int]) -> int | None:
+    for end in range(len(path), 0, -1):
+        if path[:end] in lines:
+            return lines[path[:end]]
+    return None
+
+
+def _dotted(loc: tuple[Any, ...]) -> str:
+    """``("seats", 2, "count")`` → ``seats[3].count`` (1-based: the third [[seats]] table)."""
+    out = ""
+    for part in loc:
+        if isinstance(part, int):
+            out += f"[{part + 1}]"
+        else:
+            out += ("." if out else "") + str(part)
+    return out
+
+
+def _undotted(field: str) -> tuple[Any, ...]:
+    """Inverse of :func:`_dotted`, for problems raised with a dotted field."""
+    out: list[Any] = []
+    for part in field.split("."):
+        m = re.match(r"^([^\[]+)((?:\[\d+\])*)$", part)
+        if not m:
+            out.append(part)
+            continue
+        out.append(m.group(1))
+        out.extend(int(i) - 1 for i in re.findall(r"\[(\d+)\]", m.group(2)))
+    return tuple(out)
+
+
+# -- friendly messages for pydantic's errors ------------------------------------------------
+
+
+def _message(error: dict[str, Any]) -> str:
+    kind = error["type"]
+    value = error.get("input")
+    if kind == "extra_forbidden":
+        return "unknown key; check its spelling against docs/designs.md"
+    if kind == "missing":
+        return "required field is missing"
+    if kind in ("int_type", "int_parsing", "int_from_float"):
+        return f"expected a whole number, got {value!r}"
+    if kind in ("bool_type", "bool_parsing"):
+        return f"expected true or false, got {value!r}"
+    if kind in ("string_type",):
+        return f"expected text, got {value!r}"
+    if kind == "literal_error":
+        expected = error.get("ctx", {}).get("expected", "")
+        return f"expected one of {expected}, got {value!r}"
+    if kind in ("tuple_type", "list_type"):
+        return f"expected a list, got {value!r}"
+    if kind == "model_type" or kind == "model_attributes_type":
+        return f"expected a table, got {value!r}"
+    if kind == "too_short":
+        return "expected at least one entry"
+    if kind in ("greater_than_equal", "less_than_equal"):
+        return error["msg"].replace("Input should be", "expected a value") + f", got {value!r}"
+    if kind == "value_error":
+        return error["msg"].removeprefix("Value error, ")
+    return error["msg"]
+
+
+def _problems_from_validation(err: ValidationError, file: str | None, lines) -> list[Problem]:
+    problems = []
+    for e in err.errors(include_url=False):
+        loc = tuple(e["loc"])
+        problems.append(
+            Problem(_message(e), file=file, line=_line_for(loc, lines) if lines else None,
+                    field=_dotted(loc) or None)
+        )
+    return problems
+
+
+# -- public API ------------------------------------------------------------------------------
+
+
+def parse_design(text: str, file: str | None = None) -> Design:
+    """Parse and validate a design from TOML text.
+
+    Raises :class:`~unsclab.errors.DesignError` listing every problem found, each with
+    ``file``, ``line`` (where it can be found) and ``field``.
+    """
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as err:
+        msg = str(err)
+        m = re.search(r"\(at line (\d+), column \d+\)", msg)
+        line = int(m.group(1)) if m else None
+        raise DesignError(f"TOML syntax error: {msg}", file=file, line=line) from None
+    return design_from_dict(data, file=file, text=text)
+
+
+def design_from_dict(data: dict[str, Any], file: str | None = None, text: str | None = None) -> Design:
+    """Validate a design given as a plain dict (as parsed from TOML or JSON)."""
+    lines = _field_lines(text) if text is not None else None
+    try:
+        return Design.model_validate(data)
+    except ValidationError as err:
+        raise DesignError(problems=_problems_from_validation(err, file, lines)) from None
+    except DesignError as err:
+        raise DesignError(
+            problems=[
+                Problem(p.message, file=file,
+                        line=_line_for(_undotted(p.field), lines) if (lines and p.field) else None,
+                        field=p.field)
+                for p in err.problems
+            ]
+        ) from None
+
+
+def load_design(ref: str | os.PathLike[str] | Design) -> Design:
+    """Load a design from a catalogue id (e.g. ``"g4-2005"``) or a TOML file path."""
+    if isinstance(ref, Design):
+        return ref
+    text_ref = os.fspath(ref)
+    path = Path(text_ref)
+    if path.suffix == ".toml" or os.sep in text_ref or path.exists():
+        try:
+            text = path.read_text(encoding="utf-8")
+        except FileNotFoundError:
+            raise DesignError("no such file; expected a design TOML file or a catalogue id",
+                              file=text_ref) from None
+        except (OSError, UnicodeDecodeError) as err:
+            raise DesignError(f"cannot read the file ({err})", file=text_ref) from None
+        return parse_design(text, file=text_ref)
+    if text_ref in catalog_ids():
+        return _catalog_design(text_ref)
+    raise DesignError(
+        f"no catalogue design {text_ref!r} and no such file; see 'unsclab designs list' "
+        f"(catalogue ids: {', '.join(catalog_ids())})"
+    )
+
+
+def design_to_dict(design: Design) -> dict[str, Any]:
+    """A plain dict of the design (no None values), in a readable key order."""
+    data = design.model_dump(mode="json", exclude_none=True)
+    return {k: data[k] for k in _TOP_ORDER if k in data}
+
+
+def design_to_toml(design: Design) -> str:
+    """The design as TOML text; ``parse_design(design_to_toml(d)) == d``."""
+    return tomli_w.dumps(design_to_dict(design))
+
+
+def save_design(design: Design, path: str | os.PathLike[str]) -> Path:
+    """Write the design to ``path`` atomically (temporary file, then rename)."""
+    target = Path(path)
+    text = design_to_toml(design)
+    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(text)
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return target
+
+
+def _catalog_dir():
+    return resources.files("unsclab.designs").joinpath("catalog")
+
+
+@cache
+def catalog_ids() -> tuple[str, ...]:
+    """Ids of the built-in catalogue designs, in catalogue order (by year, then id)."""
+    designs = [_catalog_design(p.name.removesuffix(".toml"))
+               for p in _catalog_dir().iterdir() if p.name.endswith(".toml")]
+    return tuple(d.id for d in sorted(designs, key=lambda d: (d.year, d.id)))
+
+
+@cache
+def _catalog_design(design_id: str) -> Design:
+    entry = _catalog_dir().joinpath(f"{design_id}.toml")
+    design = parse_design(entry.read_text(encoding="utf-8"), file=f"catalog/{design_id}.toml")
+    if design.id != design_id:
+        raise DesignError(f"id {design.id!r} differs from the file name", file=f"catalog/{design_id}.toml",
+                          field="id")
+    return design
+
+
+def load_catalog() -> list[Design]:
+    """Every built-in catalogue design, in catalogue order."""
+    return [_catalog_design(i) for i in catalog_ids()]

@@ -1,0 +1,327 @@
+"""``decide(design, ballot)``: the Charter's arithmetic, the one decision rule of unsclab.
+
+A ballot gives each state's vote — ``Y`` (in favour), ``N`` (against), ``A`` (abstention) or
+``NV`` (present and not voting, or absent). :func:`decide` seats the states in the design (named
+holders in their seats, the others in the design's unnamed seats), then applies the rule:
+
+1. **Procedural matters** (Charter Art. 27(2)): adopted with ``procedural_quota`` affirmative
+   votes; nobody holds a veto.
+2. **Substantive matters** (Art. 27(3)): adopted with ``quota`` affirmative votes unless
+   ``veto.negatives`` veto holders vote against. Abstention and absence never veto, as in the
+   Council's practice since 1946 (ICJ, *Namibia* Advisory Opinion, 1971, para. 22), unless the
+   design asks for the literal reading (``veto.abstention_blocks``). Any extra majority clause
+   (``rule.majorities``) must be met too.
+3. **Vetoed or failed.** Following the UN's own count of vetoes (Dag Hammarskjöld Library, "Veto
+   List", research.un.org/en/docs/sc/quick/veto), a draft is *vetoed* when it had the votes
+   needed and veto holders blocked it; a draft short of the quota *failed* for lack of the
+   required majority, whatever the permanent members voted.
+
+The result is a :class:`Decision` with the counts, who vetoed, how many votes it fell short by
+and a one-sentence reason.
+"""
+
+from __future__ import annotations
+
+__all__ = ["VOTES", "Ballot", "Decision", "decide"]
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from types import MappingProxyType
+from typing import Literal
+
+from unsclab import states
+from unsclab.designs.model import Design
+from unsclab.errors import BallotError
+
+VOTES = ("Y", "N", "A", "NV")
+_ALIASES = {
+    "Y": "Y", "YES": "Y", "FOR": "Y",
+    "N": "N", "NO": "N", "AGAINST": "N",
+    "A": "A", "ABSTAIN": "A", "ABSTENTION": "A",
+    "NV": "NV", "NOT VOTING": "NV", "ABSENT": "NV", "X": "NV",
+}
+
+Outcome = Literal["adopted", "vetoed", "failed"]
+
+
+@dataclass(frozen=True)
+class Ballot:
+    """Each state's vote (ISO3 → ``Y``/``N``/``A``/``NV``), and optionally which seat class a
+    state sits in (needed only where unnamed seats differ in powers, e.g. new permanent seats
+    with a veto but no named holders)."""
+
+    votes: Mapping[str, str]
+    seats: Mapping[str, str] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        clean: dict[str, str] = {}
+        for raw_code, raw_vote in self.votes.items():
+            code = str(raw_code).strip().upper()
+            vote = _ALIASES.get(str(raw_vote).strip().upper())
+            if vote is None:
+                raise BallotError(f"{code} has vote {raw_vote!r}; expected Y, N, A or NV")
+            if code in clean:
+                raise BallotError(f"{code} appears twice in the ballot; expected each state once")
+            clean[code] = vote
+        object.__setattr__(self, "votes", MappingProxyType(clean))
+        object.__setattr__(
+            self, "seats", MappingProxyType({k.upper(): v for k, v in self.seats.items()})
+        )
+
+    @classmethod
+    def from_lists(
+        cls,
+        yes: Iterable[str] = (),
+        no: Iterable[str] = (),
+        abstain: Iterable[str] = (),
+        not_voting: Iterable[str] = (),
+        seats: Mapping[str, str] | None = None,
+    ) -> Ballot:
+        """A ballot from lists of ISO3 codes; a state in two lists is refused."""
+        votes: dict[str, str] = {}
+        for vote, codes in (("Y", yes), ("N", no), ("A", abstain), ("NV", not_voting)):
+            for raw in codes:
+                code = raw.strip().upper()
+                if code in votes:
+                    raise BallotError(
+                        f"{code} appears twice in the ballot ({votes[code]} and {vote}); "
+                        "expected each state once"
+                    )
+                votes[code] = vote
+        return cls(votes, seats or {})
+
+
+@dataclass(frozen=True)
+class Decision:
+    """The outcome of one vote under a design."""
+
+    outcome: Outcome
+    procedural: bool
+    yes: int
+    no: int
+    abstain: int
+    not_voting: int
+    required: int
+    vetoed_by: tuple[str, ...]
+    short_by: int
+    reason: str
+    seating: Mapping[str, str]  # ISO3 → seat class
+    unmet_majorities: tuple[int, ...] = ()  # 1-based indices of rule.majorities not met
+
+    @property
+    def adopted(self) -> bool:
+        return self.outcome == "adopted"
+
+    def to_dict(self) -> dict[str, object]:
+        """A JSON-ready dict (the shape printed by ``unsclab decide --json``)."""
+        return {
+            "outcome": self.outcome,
+            "procedural": self.procedural,
+            "yes": self.yes,
+            "no": self.no,
+            "abstain": self.abstain,
+            "not_voting": self.not_voting,
+            "required": self.required,
+            "vetoed_by": list(self.vetoed_by),
+            "short_by": self.short_by,
+            "reason": self.reason,
+            "seating": dict(self.seating),
+            "unmet_majorities": list(self.unmet_majorities),
+        }
+
+
+def seat_ballot(design: Design, ballot: Ballot) -> dict[str, str]:
+    """Assign each state of the ballot to a seat class of the design (ISO3 → class id).
+
+    Named holders take their own seats. A state named in ``ballot.seats`` takes that class.
+    Every other state fills an unnamed seat of a *plain* class (no veto, no extra-majority
+    clause), preferring a class of its own regional group, so that the assignment cannot change
+    the outcome. Raises :class:`BallotError` when a state is unknown or the states do not fit.
+    """
+    named = design.named_holders
+    free: dict[str, int] = {c.id: c.count - len(c.holders) for c in design.seats}
+    special = set(design.rule.veto.classes) | set(design.rule.veto.deferred)
+    for maj in design.rule.majorities:
+        special |= set(maj.classes)
+    seating: dict[str, str] = {}
+    unplaced: list[str] = []
+    for code in ballot.votes:
+        if not states.known_state(code):
+            raise BallotError(f"unknown state code {code!r}; expected the ISO3 code of a UN member state")
+        if code in named:
+            if code in ballot.seats and ballot.seats[code] != named[code]:
+                raise BallotError(f"{code} holds a named seat in {named[code]!r}, not {ballot.seats[code]!r}")
+            seating[code] = named[code]
+        elif code in ballot.seats:
+            cls_id = ballot.seats[code]
+            if cls_id not in free:
+                known = ", ".join(c.id for c in design.seats)
+                raise BallotError(f"{code} is given seat class {cls_id!r}; expected one of {known}")
+            if free[cls_id] == 0:
+                raise BallotError(f"class {cls_id!r} has no free seat left for {code}")
+            free[cls_id] -= 1
+            seating[code] = cls_id
+        else:
+            unplaced.append(code)
+    plain = [c for c in design.seats if c.id not in special and free[c.id] > 0]
+    capacity = sum(free[c.id] for c in plain)
+    if len(unplaced) > capacity:
+        extra = (" (the others are veto or special-majority seats: say who sits there with seats=…)"
+                 if any(free[c] for c in special if c in free) else "")
+        raise BallotError(
+            f"{len(unplaced)} states fill no named seat but {design.id!r} has only {capacity} "
+            f"unnamed ordinary seats{extra}: {', '.join(unplaced)}"
+        )
+    # Own group first, then open seats, then any plain seat left.
+    for pass_ in ("group", "open", "any"):
+        for code in list(unplaced):
+            group = states.state(code).group
+            for c in plain:
+                if free[c.id] == 0:
+                    continue
+                if (pass_ == "group" and c.group == group) or (pass_ == "open" and c.group == "open") \
+                        or pass_ == "any":
+                    free[c.id] -= 1
+                    seating[code] = c.id
+                    unplaced.remove(code)
+                    break
+    return seating
+
+
+def decide(design: Design, ballot: Ballot | Mapping[str, str], *, procedural: bool = False) -> Decision:
+    """Decide a vote under ``design``.
+
+    Parameters
+    ----------
+    design : Design
+        The council.
+    ballot : Ballot or mapping ISO3 → vote
+        Each sitting state's vote. Seats of named holders missing from the ballot count as not
+        voting (absent), as do unfilled seats.
+    procedural : bool
+        Decide as a procedural matter (Art. 27(2)): no veto, ``procedural_quota`` applies.
+
+    Returns
+    -------
+    Decision
+
+    Examples
+    --------
+    Draft S/2024/312 (18 April 2024, admission of Palestine), vetoed by the United States 12-1-2:
+
+    >>> from unsclab.designs import load_design
+    >>> d = decide(load_design("status-quo"), Ballot.from_lists(
+    ...     yes="DZA ECU GUY JPN MLT MOZ KOR SLE SVN FRA RUS CHN".split(),
+    ...     no=["USA"], abstain=["GBR", "CHE"]))
+    >>> d.outcome, d.vetoed_by
+    ('vetoed', ('USA',))
+    >>> d.reason
+    'Vetoed by the United States: 12 in favour, 1 against, 2 abstentions.'
+    """
+    if not isinstance(ballot, Ballot):
+        ballot = Ballot(ballot)
+    seating = seat_ballot(design, ballot)
+    votes = ballot.votes
+    counts = {v: 0 for v in VOTES}
+    for vote in votes.values():
+        counts[vote] += 1
+    not_voting = design.size - counts["Y"] - counts["N"] - counts["A"]
+    rule = design.rule
+    required = rule.procedural if procedural else rule.quota
+    short_by = max(0, required - counts["Y"])
+
+    vetoed_by: tuple[str, ...] = ()
+    unmet: tuple[int, ...] = ()
+    if not procedural:
+        veto = rule.veto
+        sitting = [code for code, cls in seating.items() if cls in veto.classes]
+        if veto.abstention_blocks:
+            # Literal Art. 27(3): anything but a concurring vote blocks, absence included.
+            blockers = [code for code in sitting if votes[code] != "Y"]
+            absent = sum(design.seat_class(c).count for c in veto.classes) - len(sitting)
+            blockers += [h for c in veto.classes for h in design.seat_class(c).holders
+                         if h not in votes]
+            blocking = len(blockers) + max(0, absent - sum(
+                1 for c in veto.classes for h in design.seat_class(c).holders if h not in votes))
+        else:
+            blockers = [code for code in sitting if votes[code] == "N"]
+            blocking = len(blockers)
+        if veto.classes and blocking >= veto.negatives:
+            vetoed_by = tuple(blockers)
+        unmet = tuple(
+            j + 1
+            for j, maj in enumerate(rule.majorities)
+            if sum(1 for code, cls in seating.items() if cls in maj.classes and votes[code] == "Y")
+            < maj.at_least
+        )
+    else:
+        unmet = tuple(
+            j + 1
+            for j, maj in enumerate(rule.majorities)
+            if maj.applies_to == "all"
+            and sum(1 for code, cls in seating.items() if cls in maj.classes and votes[code] == "Y")
+            < maj.at_least
+        )
+
+    tally = _tally(counts["Y"], counts["N"], counts["A"], not_voting)
+    if short_by > 0:
+        outcome: Outcome = "failed"
+        vetoed_by = ()
+        plural = "s" if short_by > 1 else ""
+        reason = (f"Failed for lack of the required majority: {tally}; {short_by} vote{plural} "
+                  f"short of the {required} required.")
+    elif vetoed_by:
+        outcome = "vetoed"
+        names = _join([states.state_name(c) for c in vetoed_by])
+        reason = f"Vetoed by {names}: {tally}."
+    elif unmet:
+        outcome = "failed"
+        clauses = "; ".join(_majority_text(design, j) for j in unmet)
+        reason = f"Failed: {tally}, but the extra majority was not met ({clauses})."
+    else:
+        outcome = "adopted"
+        kind = " (procedural)" if procedural else ""
+        reason = f"Adopted{kind}: {tally}."
+    return Decision(
+        outcome=outcome,
+        procedural=procedural,
+        yes=counts["Y"],
+        no=counts["N"],
+        abstain=counts["A"],
+        not_voting=not_voting,
+        required=required,
+        vetoed_by=vetoed_by,
+        short_by=short_by,
+        reason=reason,
+        seating=MappingProxyType(seating),
+        unmet_majorities=unmet,
+    )
+
+
+def _tally(yes: int, no: int, abstain: int, not_voting: int) -> str:
+    parts = [f"{yes} in favour", f"{no} against",
+             f"{abstain} abstention" + ("" if abstain == 1 else "s")]
+    if not_voting:
+        parts.append(f"{not_voting} not voting")
+    return ", ".join(parts)
+
+
+def _join(names: list[str]) -> str:
+    names = [_with_article(n) for n in names]
+    if len(names) <= 1:
+        return "".join(names)
+    return ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def _with_article(name: str) -> str:
+    """'United States' → 'the United States' (names that take an article in English)."""
+    lower = name.lower()
+    if lower.startswith(("united ", "russian federation", "democratic republic", "republic of",
+                         "netherlands", "philippines", "soviet union", "union of", "ussr")):
+        return "the " + name
+    return name
+
+
+def _majority_text(design: Design, index: int) -> str:
+    maj = design.rule.majorities[index - 1]
+    return f"at least {maj.at_least} in favour among {', '.join(maj.classes)}"
