@@ -61,7 +61,9 @@ def console():
     """A rich console on stdout (created lazily)."""
     from rich.console import Console
 
-    return Console(highlight=False)
+    # Piped output gets a comfortable fixed width rather than rich's 80-column default.
+    width = None if sys.stdout.isatty() else 140
+    return Console(highlight=False, width=width)
 
 
 def split_codes(value: str | None) -> list[str]:

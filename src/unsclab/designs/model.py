@@ -326,7 +326,8 @@ def _cross_problems(design: Design):
         yield Problem(f"{', '.join(sorted(both))} cannot hold a veto and a deferred veto at once",
                       field="rule.veto.deferred")
     holders = sum(c.count for c in design.seats if c.id in veto.classes)
-    if veto.classes and not 1 <= veto.negatives <= holders:
+    all_known = all(name in seen for name in veto.classes)
+    if veto.classes and all_known and not 1 <= veto.negatives <= holders:
         yield Problem(
             f"expected between 1 and the {holders} veto holders' votes, got {veto.negatives}",
             field="rule.veto.negatives",

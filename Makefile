@@ -1,0 +1,45 @@
+# The README's two commands: `make demo` and `make test`. Both work on a fresh machine with only
+# Python ≥ 3.11 and the package registries: they create .venv and install the project into it.
+
+PYTHON ?= python3
+VENV ?= .venv
+PY := $(VENV)/bin/python
+PIP := $(PY) -m pip --disable-pip-version-check -q
+
+# In this workplace the raw sources are mirrored beside the checkout; point the data layer there.
+SHARED_DATA := $(abspath $(CURDIR)/../shared/data)
+ifneq ($(wildcard $(SHARED_DATA)/README.md),)
+export UNSCLAB_DATA ?= $(SHARED_DATA)
+endif
+
+.PHONY: demo test install install-test lint bench clean
+
+$(PY):
+	$(PYTHON) -m venv $(VENV)
+
+$(VENV)/.installed: pyproject.toml | $(PY)
+	$(PIP) install -e .
+	@touch $@
+
+$(VENV)/.installed-test: pyproject.toml | $(PY)
+	$(PIP) install -e ".[test]"
+	@touch $@ $(VENV)/.installed
+
+install: $(VENV)/.installed
+
+install-test: $(VENV)/.installed-test
+
+## make demo: the main job on the built-in catalogue
+demo: $(VENV)/.installed
+	$(VENV)/bin/unsclab designs list
+
+## make test: install with the test extras and run the whole suite
+test: $(VENV)/.installed-test
+	$(PY) -m pytest
+
+lint: $(VENV)/.installed-test
+	$(PIP) install ruff
+	$(VENV)/bin/ruff check src tests
+
+clean:
+	rm -rf $(VENV) .pytest_cache .hypothesis

@@ -1,0 +1,16 @@
+"""Shared test set-up.
+
+Tests read the raw sources through ``UNSCLAB_DATA``. When it is unset and the workplace's
+``../shared/data`` mirror exists beside the checkout, point it there.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+_SHARED = ROOT.parent / "shared" / "data"
+
+if "UNSCLAB_DATA" not in os.environ and _SHARED.is_dir():
+    os.environ["UNSCLAB_DATA"] = str(_SHARED)
