@@ -1,0 +1,12 @@
+"""Data layer: the source registry and fetcher, one reader per source, the committed fact tables.
+
+Nothing here touches files at import time. Entry points:
+
+- :mod:`unsclab.data.registry` — the raw source files (path, SHA-256, pinned public URL);
+- :mod:`unsclab.data.fetch` — :func:`~unsclab.data.fetch.locate` finds (or downloads) a
+  verified copy: ``$UNSCLAB_DATA`` first, then the user cache;
+- :mod:`unsclab.data.readers` — one reader per source, returning pandas tables with documented
+  columns and dtypes;
+- committed tables (``members.csv``, ``historical_states.csv``, ``sciencespo_names.csv``, …),
+  described in ``SOURCES.md``.
+"""
