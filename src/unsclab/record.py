@@ -1,0 +1,457 @@
+"""The historical Record: every Security Council vote since 1946 as tidy tables.
+
+Built from the Sciences Po "UNSC votes since 1946" database (every vote on adopted, vetoed and
+failed drafts, 1946-01-25 … 2025-12-29; CC BY 4.0, MARTIN 2026) and the DPPA membership table,
+with the project's documented tables applied — never silently:
+
+- ``data/sciencespo_names.csv`` maps the source's country columns to ISO3 (project convention:
+  the permanent seats are CHN, FRA, RUS, GBR, USA in every year; see ``data/SOURCES.md``);
+- ``data/corrections.csv`` corrects errors in the source (a duplicated vote; four columns that
+  hold another state's votes in some years), each with its basis;
+- ``data/procedural_decisions.csv`` marks the decisions taken as procedural (Art. 27(2)), where
+  a permanent member's "no" is not a veto, each with its basis.
+
+Tables (pandas):
+
+``decisions`` — one row per vote on a draft (3,202 after dropping the duplicate):
+    ``id`` (int32, the source's "Vote in the DB"), ``date`` (datetime64), ``year`` (int16),
+    ``symbol`` (string: the source's "UN classification" — the resolution symbol for adopted
+    drafts, the draft or meeting symbol otherwise), ``draft`` (string, <NA> where the source
+    gives only the resolution), ``resolution`` (string, e.g. ``S/RES/678(1990)``; <NA> if not
+    adopted), ``resolution_number`` (Int32), ``title`` (string), ``outcome`` (category
+    adopted / vetoed / lack_of_majority), ``yes``, ``no``, ``abstain``, ``not_voting`` (Int8;
+    <NA> where the source has ``?``), ``vetoed_by`` (string, ``;``-joined ISO3 of the permanent
+    members voting no on a vetoed draft), ``procedural`` (bool), ``adopted_without_vote``
+    (bool: adopted with every member recorded not voting), ``votes_known`` (bool).
+``ballots`` — one row per member per decision: ``decision`` (int32 → ``decisions.id``),
+    ``iso3`` (category), ``vote`` (category Y/N/A/NV; <NA> where unknown), ``permanent`` (bool).
+``membership`` — one row per member per year, 1946–2027 (DPPA; 1,150 rows): ``year`` (int16),
+    ``iso3`` (category), ``permanent`` (bool), ``group`` (category; the state's UN regional group
+    today, from ``members.csv`` / ``historical_states.csv``).
+``members`` — the 193 member states (``data/members.csv``).
+
+:meth:`Record.load` reads a parquet cache in the user cache directory keyed by the sources'
+SHA-256 and the committed tables, building it on first use.
+"""
+
+from __future__ import annotations
+
+__all__ = ["Record", "UNKNOWN_VOTES"]
+
+import hashlib
+import json
+import re
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from unsclab.errors import DataError
+
+if TYPE_CHECKING:  # pragma: no cover
+    import pandas as pd
+
+SCHEMA_VERSION = 1
+P5 = ("CHN", "FRA", "RUS", "GBR", "USA")
+OUTCOMES = ("adopted", "vetoed", "lack_of_majority")
+_TABLES = ("sciencespo_names.csv", "dppa_names.csv", "dppa_blank_names.csv",
+           "procedural_decisions.csv", "corrections.csv", "members.csv",
+           "historical_states.csv")
+_SOURCES = ("sciencespo_votes", "dppa_membership")
+_FRAMES = ("decisions", "ballots", "membership", "members")
+
+#: The four 1947–48 failed drafts whose member votes are unknown in the source (every member
+#: cell ``?``; S/516 and S/1148 also have ``?`` tallies). Source: ../shared/data/README.md §1,
+#: "Known gaps". They cannot be re-decided and are reported as documented exceptions.
+UNKNOWN_VOTES = {62: "S/516", 123: "S/1148", 124: "S/1158", 125: "S/1159"}
+
+
+def _table_bytes(name: str) -> bytes:
+    return resources.files("unsclab.data").joinpath(name).read_bytes()
+
+
+def cache_key() -> str:
+    """SHA-256 over the schema version, the registered sources' hashes and the committed tables."""
+    from unsclab.data.registry import source
+
+    h = hashlib.sha256(f"unsclab-record-{SCHEMA_VERSION}".encode())
+    for name in _SOURCES:
+        h.update(source(name).sha256.encode())
+    for name in _TABLES:
+        h.update(hashlib.sha256(_table_bytes(name)).digest())
+    return h.hexdigest()
+
+
+def _norm_symbol(symbol: str) -> str:
+    return re.sub(r"\s+", "", str(symbol)).upper()
+
+
+def _read_corrections() -> list[dict[str, str]]:
+    from unsclab.data.readers import project_table
+
+    return project_table("corrections.csv")
+
+
+def _years(scope: str) -> tuple[int, int]:
+    m = re.fullmatch(r"year=(\d{4})(?:-(\d{4}))?", scope)
+    if not m:
+        raise DataError(f"scope {scope!r} is not year=YYYY or year=YYYY-YYYY",
+                        file="unsclab/data/corrections.csv", field="scope")
+    return int(m[1]), int(m[2] or m[1])
+
+
+@dataclass
+class Record:
+    """The historical record (see the module docstring for the tables)."""
+
+    decisions: pd.DataFrame
+    ballots: pd.DataFrame
+    membership: pd.DataFrame
+    members: pd.DataFrame
+    key: str = ""
+    dropped: list[dict[str, Any]] = field(default_factory=list)
+
+    # ------------------------------------------------------------------ building and loading
+
+    @classmethod
+    def build(cls) -> Record:
+        """Build the Record from the sources (verified) and the committed tables."""
+        import pandas as pd
+
+        from unsclab.data.readers import project_table, read_dppa, read_members, read_sciencespo
+
+        sp = read_sciencespo()
+        votes, ballots = sp.votes.copy(), sp.ballots.copy()
+        ballots["iso3"] = ballots["iso3"].astype("string")
+        year_of = dict(zip(votes["id"], votes["date"].dt.year))
+        ballots["year"] = ballots["id"].map(year_of)
+        dropped = []
+        for c in _read_corrections():
+            if c["kind"] == "duplicate":
+                vid = int(c["scope"].removeprefix("id="))
+                row = votes.loc[votes["id"] == vid]
+                if row.empty:
+                    raise DataError(f"correction refers to vote id {vid}, not in the source",
+                                    file="unsclab/data/corrections.csv", field="scope")
+                dropped.append({"id": vid, "symbol": str(row["symbol"].iloc[0]),
+                                "date": str(row["date"].iloc[0].date()),
+                                "recorded": str(row["outcome"].iloc[0]),
+                                "reason": c["new"], "basis": c["basis"]})
+                votes = votes[votes["id"] != vid]
+                ballots = ballots[ballots["id"] != vid]
+            elif c["kind"] == "ballot_code":
+                lo, hi = _years(c["scope"])
+                sel = (ballots["column"] == c["field"]) & ballots["year"].between(lo, hi) & (
+                    ballots["iso3"] == c["old"])
+                if not sel.any():
+                    raise DataError(f"correction {c['field']} {c['scope']} matches no ballot",
+                                    file="unsclab/data/corrections.csv", field="scope")
+                ballots.loc[sel, "iso3"] = c["new"]
+            else:
+                raise DataError(f"unknown correction kind {c['kind']!r}; expected duplicate or "
+                                "ballot_code", file="unsclab/data/corrections.csv", field="kind")
+
+        procedural = {int(r["id"]): r for r in project_table("procedural_decisions.csv")}
+        for vid, r in procedural.items():
+            hit = votes.loc[votes["id"] == vid, "symbol"]
+            if hit.empty or _norm_symbol(hit.iloc[0]) != _norm_symbol(r["symbol"]):
+                raise DataError(f"procedural decision id {vid} ({r['symbol']}) does not match "
+                                "the source", file="unsclab/data/procedural_decisions.csv",
+                                field="id")
+
+        ballots["permanent"] = ballots["iso3"].isin(P5)
+        known = ballots.groupby("id")["vote"].apply(lambda v: bool(v.notna().all()))
+        nv_only = ballots.groupby("id")["vote"].apply(lambda v: bool((v == "NV").all()))
+        p5no = (ballots[ballots["permanent"] & (ballots["vote"] == "N")]
+                .groupby("id")["iso3"].apply(lambda s: ";".join(c for c in P5 if c in set(s))))
+
+        is_res = votes["symbol"].str.startswith("S/RES/")
+        dec = pd.DataFrame({
+            "id": votes["id"].astype("int32"),
+            "date": votes["date"],
+            "year": votes["date"].dt.year.astype("int16"),
+            "symbol": votes["symbol"],
+            "draft": votes["symbol"].where(~is_res, pd.NA).astype("string"),
+            "resolution": votes["symbol"].where(is_res, pd.NA).astype("string"),
+            "resolution_number": votes["resolution"],
+            "title": votes["title"],
+            "outcome": votes["outcome"],
+            "yes": votes["yes"], "no": votes["no"], "abstain": votes["abstain"],
+            "not_voting": votes["not_voting"],
+        })
+        dec["vetoed_by"] = (dec["id"].map(p5no).where(dec["outcome"] == "vetoed", "")
+                            .fillna("").astype("string"))
+        dec["procedural"] = dec["id"].isin(list(procedural)).astype("bool")
+        dec["adopted_without_vote"] = ((dec["outcome"] == "adopted")
+                                       & dec["id"].map(nv_only).fillna(False).astype(bool)
+                                       & (dec["yes"] == 0).fillna(False)).astype("bool")
+        dec["votes_known"] = dec["id"].map(known).fillna(False).astype("bool")
+        dec = dec.sort_values(["date", "id"]).reset_index(drop=True)
+
+        bal = pd.DataFrame({
+            "decision": ballots["id"].astype("int32"),
+            "iso3": ballots["iso3"].astype("category"),
+            "vote": ballots["vote"],
+            "permanent": ballots["permanent"].astype("bool"),
+        }).reset_index(drop=True)
+
+        dppa = read_dppa()
+        groups = {r["iso3"]: r["group"] for r in project_table("historical_states.csv")}
+        groups.update({r["iso3"]: r["group"] for r in project_table("members.csv")})
+        mem = pd.DataFrame({
+            "year": dppa["year"].astype("int16"),
+            "iso3": dppa["iso3"].astype("string"),
+        })
+        mem["permanent"] = mem["iso3"].isin(P5)
+        mem["group"] = pd.Categorical(mem["iso3"].map(groups),
+                                      categories=["AG", "APG", "EEG", "GRULAC", "WEOG"])
+        mem["iso3"] = mem["iso3"].astype("category")
+        mem = mem.sort_values(["year", "permanent", "iso3"], ascending=[True, False, True])
+        mem = mem.reset_index(drop=True)
+        return cls(dec, bal, mem, read_members(), key=cache_key(), dropped=dropped)
+
+    @classmethod
+    def load(cls, *, cache: bool = True, refresh: bool = False) -> Record:
+        """The Record, from the parquet cache when it is there (built and cached otherwise).
+
+        The cache lives in ``<user cache>/record/<key>/`` (``$UNSCLAB_CACHE`` or
+        ``pooch.os_cache("unsclab")``), where ``key`` hashes the registered sources' SHA-256 and
+        the committed tables, so a change to either builds a new cache.
+        """
+        from unsclab.data.fetch import cache_dir
+
+        key = cache_key()
+        folder = cache_dir() / "record" / key
+        if cache and not refresh and all((folder / f"{n}.parquet").is_file() for n in _FRAMES):
+            try:
+                return cls._read_cache(folder, key)
+            except Exception:  # a damaged cache is rebuilt, never trusted
+                pass
+        record = cls.build()
+        if cache:
+            record._write_cache(folder)
+        return record
+
+    @classmethod
+    def _read_cache(cls, folder: Path, key: str) -> Record:
+        import pandas as pd
+
+        frames = {n: pd.read_parquet(folder / f"{n}.parquet") for n in _FRAMES}
+        meta = json.loads((folder / "meta.json").read_text(encoding="utf-8"))
+        return cls(**frames, key=key, dropped=meta["dropped"])
+
+    def _write_cache(self, folder: Path) -> None:
+        import os
+        import tempfile
+
+        folder.parent.mkdir(parents=True, exist_ok=True)
+        tmp = Path(tempfile.mkdtemp(prefix=".tmp-", dir=folder.parent))
+        for n in _FRAMES:
+            getattr(self, n).to_parquet(tmp / f"{n}.parquet", index=False)
+        (tmp / "meta.json").write_text(json.dumps({"dropped": self.dropped}), encoding="utf-8")
+        try:
+            os.replace(tmp, folder)
+        except OSError:  # another process wrote it first
+            import shutil
+
+            shutil.rmtree(tmp, ignore_errors=True)
+
+    # ------------------------------------------------------------------ lookups
+
+    def find(self, symbol: str) -> pd.DataFrame:
+        """Decisions whose symbol (draft, resolution or meeting) is ``symbol`` (spaces ignored)."""
+        want = _norm_symbol(symbol)
+        keys = self.decisions["symbol"].map(_norm_symbol)
+        return self.decisions[keys == want]
+
+    def ballot(self, decision_id: int) -> dict[str, str | None]:
+        """ISO3 → vote (``None`` where unknown) for one decision, permanent members first."""
+        b = self.ballots[self.ballots["decision"] == decision_id]
+        b = b.sort_values(["permanent", "iso3"], ascending=[False, True])
+        return {str(c): (None if v is None or v != v else str(v))
+                for c, v in zip(b["iso3"], b["vote"].astype(object))}
+
+    def show(self, symbol: str) -> list[dict[str, Any]]:
+        """Every decision with ``symbol``, each with its full ballot; raises when there is none."""
+        hits = self.find(symbol)
+        if hits.empty:
+            raise DataError(f"no decision with symbol {symbol!r}; expected a draft symbol such "
+                            "as S/2024/312 or a resolution symbol such as S/RES/678(1990)",
+                            field="symbol")
+        return [self._describe(row) for row in hits.itertuples(index=False)]
+
+    def _describe(self, row: Any) -> dict[str, Any]:
+        def num(v):
+            return None if v is None or v != v else int(v)
+
+        return {
+            "id": int(row.id), "symbol": str(row.symbol),
+            "draft": None if row.draft is None or row.draft != row.draft else str(row.draft),
+            "resolution": (None if row.resolution is None or row.resolution != row.resolution
+                           else str(row.resolution)),
+            "date": str(row.date.date()), "title": str(row.title), "outcome": str(row.outcome),
+            "yes": num(row.yes), "no": num(row.no), "abstain": num(row.abstain),
+            "not_voting": num(row.not_voting),
+            "vetoed_by": [c for c in str(row.vetoed_by).split(";") if c],
+            "procedural": bool(row.procedural),
+            "adopted_without_vote": bool(row.adopted_without_vote),
+            "ballot": self.ballot(int(row.id)),
+        }
+
+    # ------------------------------------------------------------------ summary
+
+    def summary(self) -> dict[str, Any]:
+        """Counts by outcome and by decade, vetoes by permanent member."""
+        d = self.decisions
+        by_outcome = {o: int((d["outcome"] == o).sum()) for o in OUTCOMES}
+        decade = (d["year"] // 10 * 10).astype(int)
+        by_decade = {}
+        for dec_start in sorted(decade.unique()):
+            sub = d[decade == dec_start]
+            by_decade[f"{dec_start}s"] = {o: int((sub["outcome"] == o).sum()) for o in OUTCOMES}
+        vetoed = d[d["outcome"] == "vetoed"]
+        by_member = {c: int(vetoed["vetoed_by"].str.split(";").apply(lambda s: c in s).sum())
+                     for c in P5}
+        return {
+            "decisions": int(len(d)),
+            "first": str(d["date"].min().date()), "last": str(d["date"].max().date()),
+            "by_outcome": by_outcome,
+            "by_decade": by_decade,
+            "vetoes_by_member": by_member,
+            "vetoes_total": int(sum(by_member.values())),
+            "adopted_without_vote": int(d["adopted_without_vote"].sum()),
+            "procedural": int(d["procedural"].sum()),
+            "votes_unknown": int((~d["votes_known"]).sum()),
+            "corrections": {"dropped": self.dropped},
+            "source": "Sciences Po UNSC votes since 1946 (MARTIN 2026, CC BY 4.0); DPPA",
+        }
+
+    # ------------------------------------------------------------------ fidelity
+
+    def check(self, decide: Any = None, designs: dict[int, Any] | None = None) -> dict[str, Any]:
+        """Prove the Record against its own totals, the DPPA membership and ``decide()``.
+
+        Returns a report with ``decisions``, ``reproduced`` (decisions with known votes whose
+        recorded outcome ``decide()`` reproduces under the design in force — ``charter-1945``
+        before 1966, ``status-quo`` after — with adoption without a vote and procedural
+        decisions modelled), ``reproduced_plain`` (plain arithmetic: every vote substantive),
+        ``exceptions`` (every decision where plain arithmetic disagrees with the record, or
+        that cannot be decided, with ``symbol``, ``kind``, ``reason``, ``documented``), the
+        tally, seat and membership checks, and ``ok``.
+        """
+        from unsclab.data.readers import project_table
+
+        if decide is None:
+            from unsclab.rules import decide
+        if designs is None:
+            from unsclab.designs import load_design
+
+            designs = {11: load_design("charter-1945"), 15: load_design("status-quo")}
+        procedural = {int(r["id"]): r for r in project_table("procedural_decisions.csv")}
+
+        d = self.decisions
+        b = self.ballots
+        by_dec = {k: g for k, g in b.groupby("decision", observed=True)}
+
+        tally_bad, seat_bad, exceptions = [], [], []
+        reproduced = reproduced_plain = 0
+        for row in d.itertuples(index=False):
+            g = by_dec.get(row.id)
+            size = 11 if row.year < 1966 else 15
+            n = 0 if g is None else len(g)
+            if n != size:
+                seat_bad.append({"id": int(row.id), "symbol": str(row.symbol),
+                                 "members": n, "expected": size})
+            if not row.votes_known:
+                documented = int(row.id) in UNKNOWN_VOTES
+                exceptions.append({
+                    "id": int(row.id), "symbol": str(row.symbol), "date": str(row.date.date()),
+                    "recorded": str(row.outcome), "plain": None, "modelled": None,
+                    "kind": "unknown_votes", "documented": documented,
+                    "reason": "member votes unknown in the source ('?'); cannot be decided "
+                              "(../shared/data/README.md §1, Known gaps: S/516, S/1148, S/1158, "
+                              "S/1159)"})
+                continue
+            votes = dict(zip(g["iso3"].astype(str), g["vote"].astype(str)))
+            counts = {v: sum(1 for x in votes.values() if x == v) for v in ("Y", "N", "A", "NV")}
+            rec = (row.yes, row.no, row.abstain, row.not_voting)
+            if (counts["Y"], counts["N"], counts["A"], counts["NV"]) != rec:
+                tally_bad.append({"id": int(row.id), "symbol": str(row.symbol),
+                                  "ballots": counts, "recorded": [int(x) for x in rec]})
+            design = designs[size]
+            plain = decide(design, votes, procedural=False)
+            plain_outcome = _outcome(plain.outcome)
+            plain_ok = plain_outcome == row.outcome and (
+                row.outcome != "vetoed" or set(plain.vetoed_by) == set(
+                    str(row.vetoed_by).split(";")))
+            if row.adopted_without_vote:
+                modelled_outcome, modelled_ok = "adopted", row.outcome == "adopted"
+            elif row.procedural:
+                m = decide(design, votes, procedural=True)
+                modelled_outcome = _outcome(m.outcome)
+                modelled_ok = modelled_outcome == row.outcome
+            else:
+                modelled_outcome, modelled_ok = plain_outcome, plain_ok
+            reproduced_plain += plain_ok
+            reproduced += modelled_ok
+            if plain_ok and modelled_ok:
+                continue
+            if row.adopted_without_vote:
+                kind, documented = "adopted_without_vote", modelled_ok
+                reason = ("adopted without a vote: the source marks every member not voting "
+                          "(0-0-0); modelled as adopted")
+            elif row.procedural:
+                p = procedural[int(row.id)]
+                kind, documented = "procedural", modelled_ok
+                reason = f"procedural decision ({p['kind']}): {p['basis']}"
+            else:
+                kind, documented = "unexplained", False
+                reason = (f"decide() gives {plain_outcome}"
+                          + (f" (vetoed by {', '.join(plain.vetoed_by)})" if plain.vetoed_by
+                             else "") + f"; the record says {row.outcome}")
+            exceptions.append({
+                "id": int(row.id), "symbol": str(row.symbol), "date": str(row.date.date()),
+                "recorded": str(row.outcome), "plain": plain_outcome,
+                "modelled": modelled_outcome, "kind": kind, "documented": documented,
+                "reason": reason})
+        for drop in self.dropped:
+            exceptions.append({
+                "id": drop["id"], "symbol": drop["symbol"], "date": drop["date"],
+                "recorded": drop["recorded"], "plain": "vetoed", "modelled": None,
+                "kind": "source_error", "documented": True,
+                "reason": f"{drop['reason']} — {drop['basis']} (data/corrections.csv)"})
+
+        # membership: the states in the ballots of each year against DPPA's list for that year
+        years = b.merge(d[["id", "year"]], left_on="decision", right_on="id")
+        from_ballots = years.groupby("year")["iso3"].apply(lambda s: set(map(str, s)))
+        from_dppa = self.membership.groupby("year")["iso3"].apply(lambda s: set(map(str, s)))
+        member_bad = []
+        for year, codes in from_ballots.items():
+            want = from_dppa.get(year, set())
+            if codes != want:
+                member_bad.append({"year": int(year), "ballots_only": sorted(codes - want),
+                                   "dppa_only": sorted(want - codes)})
+
+        undocumented = [e for e in exceptions if not e["documented"]]
+        kinds: dict[str, int] = {}
+        for e in exceptions:
+            kinds[e["kind"]] = kinds.get(e["kind"], 0) + 1
+        known = int(d["votes_known"].sum())
+        return {
+            "decisions": int(len(d)),
+            "decisions_with_known_votes": known,
+            "reproduced": int(reproduced),
+            "reproduced_plain": int(reproduced_plain),
+            "exceptions": exceptions,
+            "exceptions_by_kind": kinds,
+            "undocumented": len(undocumented),
+            "tallies": {"checked": known, "mismatches": tally_bad},
+            "seats": {"checked": int(len(d)), "mismatches": seat_bad},
+            "membership": {"years_checked": int(len(from_ballots)), "mismatches": member_bad},
+            "ok": not undocumented and not tally_bad and not seat_bad and not member_bad
+            and reproduced == known,
+        }
+
+
+def _outcome(decide_outcome: str) -> str:
+    return "lack_of_majority" if decide_outcome == "failed" else decide_outcome
