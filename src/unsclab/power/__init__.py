@@ -1,15 +1,28 @@
 """Voting power: simple games, exact power indices and the kernels that count them.
 
 >>> from unsclab.power import WeightedGame, compute
->>> compute("shapley_shubik", WeightedGame([7, 7, 1, 1, 1], 9))
-(Fraction(3, 10), Fraction(3, 10), Fraction(2, 15), Fraction(2, 15), Fraction(2, 15))
+>>> compute(WeightedGame([7, 7, 1, 1, 1], 9), ["shapley_shubik"])["shapley_shubik"]
+[Fraction(3, 10), Fraction(3, 10), Fraction(2, 15), Fraction(2, 15), Fraction(2, 15)]
+
+Public names (stable):
+
+- games: ``WeightedGame(weights, quota, names=None)``, ``CompositeGame(conditions, names=None)``
+  with conditions as ``Condition`` objects or ``(weights, quota)`` pairs,
+  ``CompositeGame.from_vectors(weights, quotas, names)``, ``quota_condition(n, quota)``,
+  ``veto_condition(n, holders, negatives=1)``, ``LIMITS``.
+- indices: ``compute(game, indices=None, exact=True) -> {name: [value per player]}``,
+  ``coleman_act(game) -> Fraction``, ``index_value(name, game)``, ``feasible(name, game)``,
+  ``INDICES`` (name -> ``PowerIndex``), ``index_names()``, ``register_index``.
+- counts: ``swings(game)``, ``structure(game)``, ``player_types(game)`` (players with the same
+  weight in every condition are grouped automatically; single-player "must vote yes"
+  conditions are merged into one veto condition first, so the P5 of a composite Council game
+  form one type).
 
 - :mod:`unsclab.power.games` -- :class:`WeightedGame`, :class:`CompositeGame` (a conjunction of
   weighted conditions: quota, vetoes, double majorities) and the stated limits
   :data:`LIMITS` of exact computation.
 - :mod:`unsclab.power.indices` -- the registry :data:`INDICES` (Penrose, Banzhaf,
-  Shapley-Shubik, Coleman x3, Holler, Deegan-Packel, Johnston), :func:`compute`,
-  :func:`compute_all`.
+  Shapley-Shubik, Coleman x3, Holler, Deegan-Packel, Johnston), :func:`compute`.
 - :mod:`unsclab.power.kernels` -- the exact counting algorithms (:func:`swings`,
   :func:`structure`).
 """
@@ -27,12 +40,14 @@ from unsclab.power.games import (
 from unsclab.power.indices import (
     INDICES,
     PowerIndex,
+    coleman_act,
     compute,
-    compute_all,
+    feasible,
     index_names,
+    index_value,
     register_index,
 )
-from unsclab.power.kernels import Structure, Swings, structure, swings
+from unsclab.power.kernels import Structure, Swings, player_types, structure, swings
 
 __all__ = [
     "CompositeGame",
@@ -44,11 +59,14 @@ __all__ = [
     "INDICES",
     "PowerIndex",
     "compute",
-    "compute_all",
+    "coleman_act",
+    "index_value",
+    "feasible",
     "index_names",
     "register_index",
     "Swings",
     "Structure",
     "swings",
     "structure",
+    "player_types",
 ]

@@ -8,9 +8,9 @@ and Leech (2002).
 
 >>> from unsclab.power.games import WeightedGame
 >>> council = WeightedGame([7] * 5 + [1] * 10, 39)
->>> compute("shapley_shubik", council)[0]
+>>> compute(council, ["shapley_shubik"])["shapley_shubik"][0]
 Fraction(421, 2145)
->>> compute("coleman_act", council)
+>>> coleman_act(council)
 Fraction(53, 2048)
 
 Add an index with :func:`register_index`; a name can be registered only once.
@@ -23,8 +23,10 @@ __all__ = [
     "INDICES",
     "register_index",
     "compute",
-    "compute_all",
+    "index_value",
     "index_names",
+    "feasible",
+    "coleman_act",
 ]
 
 from collections.abc import Callable, Iterable
@@ -34,8 +36,8 @@ from types import MappingProxyType
 from typing import Literal
 
 from unsclab.errors import GameError
-from unsclab.power.games import CompositeGame
-from unsclab.power.kernels import structure, swings
+from unsclab.power.games import LIMITS, CompositeGame
+from unsclab.power.kernels import player_profiles, structure, swings
 
 Value = tuple[Fraction, ...] | Fraction
 
@@ -122,7 +124,7 @@ def _get(name: str) -> PowerIndex:
         ) from None
 
 
-def compute(name: str, game: CompositeGame) -> Value:
+def index_value(name: str, game: CompositeGame) -> Value:
     """Compute the index ``name`` on ``game`` (exact).
 
     Raises
@@ -133,13 +135,51 @@ def compute(name: str, game: CompositeGame) -> Value:
     return _get(name)(game)
 
 
-def compute_all(game: CompositeGame, names: Iterable[str] | None = None) -> dict[str, Value]:
-    """Compute several indices (default: all registered) on ``game``, sharing the counts."""
-    chosen = list(names) if names is not None else list(_REGISTRY)
+def feasible(name: str, game: CompositeGame) -> bool:
+    """Whether ``name`` can be computed exactly on ``game`` within the stated limits."""
+    idx = _get(name)
+    if idx.needs == "structure":
+        return player_profiles(game) <= LIMITS["profiles"]
+    return True
+
+
+def compute(
+    game: CompositeGame, indices: Iterable[str] | None = None, exact: bool = True
+) -> dict[str, list]:
+    """Compute several indices on ``game``, sharing the counts between them.
+
+    Parameters
+    ----------
+    game : CompositeGame
+    indices : iterable of str, optional
+        Registered index names. Default: every per-player index the game's size allows (the
+        structure indices -- Holler, Deegan-Packel, Johnston -- need at most
+        ``LIMITS["profiles"]`` player-type profiles and are left out beyond). A name given
+        explicitly is always computed (or raises :class:`~unsclab.errors.GameError`).
+    exact : bool
+        Fractions (default) or floats (converted from the exact values).
+
+    Returns
+    -------
+    dict
+        ``{name: [value per player]}``; a game-scope index asked for by name (``coleman_act``)
+        maps to a single value.
+    """
+    if indices is None:
+        chosen = [n for n, i in _REGISTRY.items() if i.scope == "player" and feasible(n, game)]
+    else:
+        chosen = list(indices)
     idx = [_get(n) for n in chosen]
     if any(i.needs == "shapley" for i in idx):
         swings(game, shapley=True)  # one pass fills the cache for the others
-    return {i.name: i(game) for i in idx}
+    out: dict[str, list] = {}
+    for i in idx:
+        v = i(game)
+        if i.scope == "player":
+            out[i.name] = [x if exact else float(x) for x in v]
+        else:
+            out[i.name] = v if exact else float(v)
+    return out
 
 
 # ---------------------------------------------------------------------------------------------

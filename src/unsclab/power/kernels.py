@@ -52,7 +52,7 @@ References
 
 from __future__ import annotations
 
-__all__ = ["Swings", "Structure", "swings", "structure", "METHODS"]
+__all__ = ["Swings", "Structure", "swings", "structure", "player_types", "player_profiles", "METHODS"]
 
 import math
 from collections.abc import Sequence
@@ -174,6 +174,29 @@ def _types(game: CompositeGame) -> _Types:
         player_type=tuple(ptype),
         nulls=sum(1 for t in ptype if t < 0),
     )
+
+
+def player_types(game: CompositeGame) -> tuple[tuple[int, ...], ...]:
+    """Players grouped by type: same weight in every (canonical) condition.
+
+    The kernels group players this way automatically; players of one type get equal values of
+    every index. Null players (weight 0 everywhere) are left out.
+
+    >>> from unsclab.power.games import WeightedGame
+    >>> player_types(WeightedGame([7, 1, 7, 0], 8))
+    ((0, 2), (1,))
+    """
+    t = _types(game)
+    groups: list[list[int]] = [[] for _ in t.counts]
+    for i, k in enumerate(t.player_type):
+        if k >= 0:
+            groups[k].append(i)
+    return tuple(tuple(g) for g in groups)
+
+
+def player_profiles(game: CompositeGame) -> int:
+    """Number of type profiles, ``prod (players of the type + 1)``: the enumeration's size."""
+    return _types(game).profiles
 
 
 def _factorials(n: int) -> list[int]:
