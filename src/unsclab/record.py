@@ -281,14 +281,17 @@ class Record:
         return [self._describe(row) for row in hits.itertuples(index=False)]
 
     def _describe(self, row: Any) -> dict[str, Any]:
+        import pandas as pd
+
         def num(v):
-            return None if v is None or v != v else int(v)
+            return None if pd.isna(v) else int(v)
+
+        def text(v):
+            return None if pd.isna(v) else str(v)
 
         return {
             "id": int(row.id), "symbol": str(row.symbol),
-            "draft": None if row.draft is None or row.draft != row.draft else str(row.draft),
-            "resolution": (None if row.resolution is None or row.resolution != row.resolution
-                           else str(row.resolution)),
+            "draft": text(row.draft), "resolution": text(row.resolution),
             "date": str(row.date.date()), "title": str(row.title), "outcome": str(row.outcome),
             "yes": num(row.yes), "no": num(row.no), "abstain": num(row.abstain),
             "not_voting": num(row.not_voting),
