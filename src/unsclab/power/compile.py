@@ -1,0 +1,54 @@
+"""Compile a :class:`~unsclab.designs.Design` into a simple game over its seats.
+
+The players are the design's seats (``Design.seat_list()`` order: class by class, named holders
+first). The winning coalitions are the sets of seats whose affirmative votes adopt a
+substantive decision under :func:`unsclab.rules.decide` in the binary a-priori model (every seat
+votes yes or no), as a conjunction of weighted conditions:
+
+- the quota: at least ``rule.quota`` of all seats (weight 1 each);
+- the veto: fewer than ``rule.veto.negatives`` negative votes among the seats of the veto
+  classes, i.e. at least ``v − negatives + 1`` of the ``v`` veto seats vote yes (deferred vetoes
+  are not exercised, so they add nothing);
+- each extra majority clause: at least ``at_least`` yes among the seats of its classes.
+
+In the binary model a veto holder's abstention counts as not voting yes, so the Charter game is
+the classic ``[39; 7×5, 1×10]`` (Felsenthal & Machover 1998, §3.3); the ternary practice that
+an abstention is not a veto is modelled by :func:`unsclab.rules.decide`, not by the indices.
+"""
+
+from __future__ import annotations
+
+__all__ = ["compile_design", "seat_names"]
+
+from unsclab.designs.model import Design
+from unsclab.power.games import CompositeGame, Condition, quota_condition, veto_condition
+
+
+def seat_names(design: Design) -> list[str]:
+    """Player names of the compiled game: the holder's ISO3, or ``class-k`` for unnamed seats."""
+    return [seat.name for seat in design.seat_list()]
+
+
+def compile_design(design: Design, *, procedural: bool = False) -> CompositeGame:
+    """The simple game of a design's substantive (or procedural) decisions.
+
+    >>> from unsclab.designs import load_design
+    >>> g = compile_design(load_design("status-quo"))
+    >>> g.n, [c.quota for c in g.conditions]
+    (15, [9, 5])
+    """
+    seats = design.seat_list()
+    n = len(seats)
+    rule = design.rule
+    conditions: list[Condition] = [
+        quota_condition(n, rule.procedural if procedural else rule.quota)
+    ]
+    if not procedural and rule.veto.classes:
+        holders = [i for i, s in enumerate(seats) if s.seat_class in rule.veto.classes]
+        conditions.append(veto_condition(n, holders, rule.veto.negatives))
+    for maj in rule.majorities:
+        if procedural and maj.applies_to != "all":
+            continue
+        weights = tuple(1 if s.seat_class in maj.classes else 0 for s in seats)
+        conditions.append(Condition(weights, maj.at_least, "majority"))
+    return CompositeGame(tuple(conditions), tuple(seat_names(design)))
