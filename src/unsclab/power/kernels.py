@@ -52,7 +52,15 @@ References
 
 from __future__ import annotations
 
-__all__ = ["Swings", "Structure", "swings", "structure", "player_types", "player_profiles", "METHODS"]
+__all__ = [
+    "Swings",
+    "Structure",
+    "swings",
+    "structure",
+    "player_types",
+    "player_profiles",
+    "METHODS",
+]
 
 import math
 from collections.abc import Sequence
@@ -285,9 +293,18 @@ def _choose(types: _Types, method: str) -> str:
         return "enumerate"
     if len(types.quotas) == 1:
         return "weighted"
-    if _composite_cells(types) <= LIMITS["composite_cells"]:
+    cells = _composite_cells(types)
+    if cells <= LIMITS["composite_cells"]:
         return "composite"
-    return "enumerate"
+    if types.profiles <= LIMITS["profiles"]:
+        return "enumerate"
+    raise GameError(
+        f"exact computation of a game with several conditions is limited to "
+        f"{LIMITS['profiles']:,} player-type profiles or {LIMITS['composite_cells']:,} table "
+        f"cells ((non-null players + 1) x product of (total weight + 1)); this game has "
+        f"{types.profiles:,} profiles and needs {cells:,} cells",
+        field="conditions",
+    )
 
 
 def _compute_swings(game: CompositeGame, shapley: bool, method: str) -> Swings:

@@ -1,0 +1,166 @@
+"""Random games against the brute-force reference, and the axioms every index must satisfy."""
+
+from __future__ import annotations
+
+import random
+from fractions import Fraction
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from power_reference import reference
+
+from unsclab.power import (
+    INDICES,
+    CompositeGame,
+    WeightedGame,
+    compute,
+    index_names,
+    kernels,
+    swings,
+)
+
+ALL = index_names()
+PLAYER = [n for n in ALL if INDICES[n].scope == "player"]
+SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+@st.composite
+def weighted_games(draw, max_n=10, max_w=20):
+    n = draw(st.integers(1, max_n))
+    w = draw(st.lists(st.integers(0, max_w), min_size=n, max_size=n))
+    if sum(w) == 0:
+        w[draw(st.integers(0, n - 1))] = draw(st.integers(1, max_w))
+    q = draw(st.integers(1, sum(w)))
+    return WeightedGame(w, q)
+
+
+@st.composite
+def composite_games(draw, max_n=9, max_w=6):
+    n = draw(st.integers(1, max_n))
+    conds = []
+    for _ in range(draw(st.integers(1, 3))):
+        w = draw(st.lists(st.integers(0, max_w), min_size=n, max_size=n))
+        if sum(w) == 0:
+            w[draw(st.integers(0, n - 1))] = 1
+        conds.append((w, draw(st.integers(1, sum(w)))))
+    if draw(st.booleans()):  # single-player "must vote yes" conditions, as the Charter has
+        for i in draw(st.sets(st.integers(0, n - 1), max_size=3)):
+            conds.append(([1 if j == i else 0 for j in range(n)], 1))
+    return CompositeGame(conds)
+
+
+def _conds(game):
+    return [(c.weights, c.quota) for c in game.conditions]
+
+
+def _check_against_reference(game, method="auto"):
+    ref = reference(_conds(game), game.n)
+    kernels._CACHE.clear()
+    r = swings(game, method=method)
+    assert r.winning == ref["winning"]
+    assert list(r.swings) == ref["swings"]
+    assert list(r.shapley) == ref["shapley_shubik"]
+    if method == "auto":
+        got = compute(game, ALL)
+        for name in ALL:
+            assert got[name] == ref[name], name
+
+
+@SETTINGS
+@given(weighted_games())
+def test_weighted_games_match_brute_force(game):
+    _check_against_reference(game)
+
+
+@SETTINGS
+@given(composite_games())
+def test_composite_games_match_brute_force(game):
+    _check_against_reference(game)
+
+
+@pytest.mark.parametrize("method", ["enumerate", "weighted", "bigint", "composite"])
+@settings(max_examples=25, deadline=None)
+@given(game=weighted_games(max_n=9, max_w=40))
+def test_every_kernel_matches_brute_force(method, game):
+    _check_against_reference(game, method)
+
+
+@settings(max_examples=25, deadline=None)
+@given(game=composite_games(max_n=8))
+def test_composite_kernel_matches_brute_force(game):
+    _check_against_reference(game, "composite")
+
+
+@pytest.mark.parametrize("method", ["weighted", "composite"])
+@settings(max_examples=25, deadline=None)
+@given(game=weighted_games(max_n=11, max_w=60))
+def test_modular_arithmetic_with_tiny_primes(method, game, monkeypatch_module):
+    """Force the multi-modular path with primes so small that every step wraps, so the
+    reductions and the Chinese-remainder rebuild are exercised (product 47027 > 2^12)."""
+    monkeypatch_module.setattr(kernels, "_moduli_for", lambda n: (31, 37, 41))
+    try:
+        _check_against_reference(game, method)
+    finally:
+        monkeypatch_module.undo()
+        kernels._CACHE.clear()
+
+
+@pytest.fixture(scope="module")
+def monkeypatch_module():
+    mp = pytest.MonkeyPatch()
+    yield mp
+    mp.undo()
+
+
+@SETTINGS
+@given(composite_games())
+def test_axioms(game):
+    got = compute(game, PLAYER)
+    for name in ("shapley_shubik", "banzhaf", "holler", "deegan_packel", "johnston"):
+        assert sum(got[name]) == 1, name  # efficiency
+    # symmetric players (same weight in every condition) get the same value
+    cols = list(zip(*(c.weights for c in game.conditions)))
+    for i in range(game.n):
+        for j in range(i):
+            if cols[i] == cols[j]:
+                for name in PLAYER:
+                    assert got[name][i] == got[name][j], name
+    # null players (never a swing) get zero under every index
+    for i, s in enumerate(swings(game).swings):
+        if s == 0:
+            for name in PLAYER:
+                assert got[name][i] == 0, name
+    for name in PLAYER:
+        assert all(0 <= v <= 1 for v in got[name]), name
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_fast_path_equals_bigint_on_large_weights(seed):
+    """70-90 players with weights up to 300: the multi-modular int64 path (more than 62
+    non-null players) against the same algorithm in Python integers."""
+    rng = random.Random(seed)
+    n = rng.randint(70, 90)
+    w = [rng.randint(1, 300) for _ in range(n)]
+    q = rng.randint(sum(w) // 3, 2 * sum(w) // 3)
+    g = WeightedGame(w, q)
+    kernels._CACHE.clear()
+    fast = swings(g, method="weighted")
+    slow = swings(g, method="bigint")
+    assert fast.winning == slow.winning
+    assert fast.swings == slow.swings
+    assert fast.shapley == slow.shapley
+    assert sum(fast.shapley) == 1
+    # the Banzhaf-only pass (no size dimension) agrees too
+    kernels._CACHE.clear()
+    assert swings(g, shapley=False, method="weighted").swings == slow.swings
+
+
+def test_null_players_double_counts_and_keep_indices():
+    base = WeightedGame([5, 3, 2, 2], 7)
+    padded = WeightedGame([5, 0, 3, 2, 0, 2], 7)
+    a, b = swings(base), swings(padded)
+    assert b.winning == 4 * a.winning
+    assert [b.swings[i] for i in (0, 2, 3, 5)] == [4 * s for s in a.swings]
+    assert [b.shapley[i] for i in (0, 2, 3, 5)] == list(a.shapley)
+    assert b.shapley[1] == b.shapley[4] == Fraction(0)
