@@ -1,0 +1,74 @@
+"""Figures: each draws, is labelled and carries a caption; the Pareto front is exact."""
+
+from __future__ import annotations
+
+import pytest
+
+pytest.importorskip("matplotlib")
+
+from unsclab.designs import load_design
+from unsclab.report import figures
+from unsclab.report.results import design_view
+
+PNG = b"\x89PNG\r\n\x1a\n"
+
+
+def _texts(fig) -> str:
+    return " ".join(t.get_text() for t in fig.findobj(lambda a: hasattr(a, "get_text")))
+
+
+def test_seat_diagram_has_one_marker_per_seat_and_caption():
+    design = load_design("status-quo")
+    fig = figures.seat_diagram(design)
+    ax = fig.axes[0]
+    # one scatter collection per seat
+    assert len(ax.collections) == design.size
+    text = _texts(fig)
+    assert "Source:" in text and "status-quo" in text
+    for code in ("CHN", "FRA", "RUS", "GBR", "USA"):
+        assert code in text
+    legend = [t.get_text() for t in ax.get_legend().get_texts()]
+    assert "Holds a veto" in legend and "Permanent seat" in legend
+    assert figures.to_png(fig).startswith(PNG)
+
+
+def test_seat_diagram_marks_deferred_vetoes():
+    fig = figures.seat_diagram(load_design("g4-2005"))
+    legend = [t.get_text() for t in fig.axes[0].get_legend().get_texts()]
+    assert "Veto deferred (not exercised)" in legend
+    assert figures.to_svg(fig).startswith("<svg")
+
+
+def test_group_power_and_pareto_and_years_draw():
+    views = [design_view(load_design(i), evaluation=False, replay=False)
+             for i in ("status-quo", "charter-1945")]
+    fig = figures.group_power(views[0])
+    assert fig.axes[0].get_ylabel() and "Population" in _texts(fig)
+    assert figures.to_png(fig).startswith(PNG)
+    fig = figures.act_vs_equality(views)
+    assert "Coleman" in fig.axes[0].get_xlabel()
+    assert figures.to_png(fig).startswith(PNG)
+    fig = figures.years_per_decade([load_design("status-quo")], "USA")
+    # a named permanent member sits every year: 10 per decade
+    assert fig.axes[0].patches[0].get_width() == pytest.approx(10.0)
+    figures.to_png(fig)
+
+
+def test_replay_adoption_draws_series():
+    fig = figures.replay_adoption({"a": [(2000, 0.5), (2001, 1.0)], "b": [(2000, 0.25)]})
+    assert len(fig.axes[0].lines) == 2
+    figures.to_png(fig)
+
+
+def test_pareto_front_by_brute_force():
+    pts = [(0.1, 0.9), (0.2, 0.5), (0.05, 0.95), (0.1, 0.4), (0.2, 0.5)]
+    front = figures.pareto_front(pts)
+    # (0.1, 0.4) is beaten by (0.1, 0.9); the duplicates (0.2, 0.5) dominate nothing of each other
+    assert sorted(front) == [0, 1, 2, 4]
+
+
+def test_years_per_decade_refuses_unknown_state():
+    from unsclab.errors import UnsclabError
+
+    with pytest.raises(UnsclabError, match="unknown state code"):
+        figures.years_per_decade([load_design("status-quo")], "XXX")
