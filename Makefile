@@ -21,17 +21,22 @@ $(VENV)/.installed: pyproject.toml | $(PY)
 	$(PIP) install -e .
 	@touch $@
 
+$(VENV)/.installed-demo: pyproject.toml | $(PY)
+	$(PIP) install -e ".[plot]"
+	@touch $@
+
 $(VENV)/.installed-test: pyproject.toml | $(PY)
 	$(PIP) install -e ".[test]"
-	@touch $@ $(VENV)/.installed
+	@touch $@ $(VENV)/.installed $(VENV)/.installed-demo
 
 install: $(VENV)/.installed
 
 install-test: $(VENV)/.installed-test
 
 ## make demo: the main job on the built-in catalogue
-demo: $(VENV)/.installed
-	$(VENV)/bin/unsclab designs list
+demo: $(VENV)/.installed-demo
+	@mkdir -p out
+	$(VENV)/bin/unsclab compare --state KAZ --plot out/compare.png
 
 ## make test: install with the test extras and run the whole suite
 test: $(VENV)/.installed-test

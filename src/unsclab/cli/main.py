@@ -17,6 +17,7 @@ from unsclab._version import __version__
 # One module per area; each defines ``register(app: typer.Typer) -> None``.
 COMMAND_MODULES = (
     "unsclab.cli.designs",
+    "unsclab.cli.power",
     "unsclab.cli.data",
 )
 

@@ -1,0 +1,107 @@
+"""``unsclab power`` and ``unsclab compare`` as a user runs them."""
+
+from __future__ import annotations
+
+import json
+from fractions import Fraction
+
+import pytest
+from typer.testing import CliRunner
+
+from unsclab.cli.main import app
+from unsclab.designs import catalog_ids
+
+runner = CliRunner()
+
+
+def run(*args: str):
+    return runner.invoke(app, list(args))
+
+
+def test_weighted_game_json_status_quo():
+    result = run("power", "--weights", "7,7,7,7,7,1,1,1,1,1,1,1,1,1,1", "--quota", "39", "--json")
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    players = data["players"]
+    assert [p["name"] for p in players][:2] == ["p1", "p2"]
+    assert players[0]["shapley_shubik"] == pytest.approx(421 / 2145)
+    assert players[5]["shapley_shubik"] == pytest.approx(4 / 2145)
+    assert players[0]["banzhaf"] == pytest.approx(848 / 5080)
+    assert data["coleman_act"] == pytest.approx(53 / 2048)
+
+
+def test_weighted_game_exact():
+    result = run("power", "--weights", "7,7,1,1,1", "--quota", "9", "--json", "--exact",
+                 "--index", "shapley_shubik", "--index", "banzhaf")
+    data = json.loads(result.stdout)
+    # [9; 7,7,1,1,1]: SS (3/10, 3/10, 2/15 x3), NBz (2/7, 2/7, 1/7 x3) (reform-models.md B.2)
+    assert [Fraction(p["shapley_shubik"]) for p in data["players"]] == [
+        Fraction(3, 10), Fraction(3, 10), Fraction(2, 15), Fraction(2, 15), Fraction(2, 15)]
+    assert [Fraction(p["banzhaf"]) for p in data["players"]] == [
+        Fraction(2, 7), Fraction(2, 7), Fraction(1, 7), Fraction(1, 7), Fraction(1, 7)]
+
+
+def test_weights_file(tmp_path):
+    f = tmp_path / "w.csv"
+    f.write_text("name,weight\nbig,7\nbig2,7\na,1\nb,1\nc,1\n")
+    data = json.loads(run("power", "--weights-file", str(f), "--quota", "9", "--json").stdout)
+    assert [p["name"] for p in data["players"]] == ["big", "big2", "a", "b", "c"]
+
+
+@pytest.mark.parametrize(
+    "args, expected",
+    [
+        (("power", "--weights", "7,x,1", "--quota", "3"), "weight 2 is 'x'; expected a non-negative integer"),
+        (("power", "--weights", "7,-1,1", "--quota", "3"), "expected a non-negative integer"),
+        (("power", "--weights", "1,1,1", "--quota", "4"), "quota"),
+        (("power", "--weights", "1,1,1"), "needs --quota"),
+        (("power",), "expected a design"),
+        (("power", "status-quo", "--by", "planet"), "expected one of seat, state, group, bloc"),
+        (("power", "status-quo", "--index", "nonsense"), "unknown index 'nonsense'"),
+        (("compare", "status-quo", "--state", "QQQ"), "unknown state code 'QQQ'"),
+    ],
+)
+def test_bad_input(args, expected):
+    result = run(*args)
+    assert result.exit_code == 1, result.output
+    assert expected in result.stderr and "Traceback" not in result.output
+
+
+def test_bad_weights_file_names_file_and_line(tmp_path):
+    f = tmp_path / "w.csv"
+    f.write_text("name,weight\na,1\nb,two\n")
+    result = run("power", "--weights-file", str(f), "--quota", "1")
+    assert result.exit_code == 1 and f"{f}:3:" in result.stderr
+
+
+def test_design_power_by_seat_state_group_bloc():
+    seat = json.loads(run("power", "status-quo", "--json", "--exact").stdout)
+    assert Fraction(seat["seats"][0]["shapley_shubik"]) == Fraction(421, 2145)
+    assert Fraction(seat["coleman_act"]) == Fraction(53, 2048)
+    state = json.loads(run("power", "status-quo", "--by", "state", "--json").stdout)
+    assert state["rows"][0]["iso3"] in {"CHN", "FRA", "RUS", "GBR", "USA"}
+    group = json.loads(run("power", "status-quo", "--by", "group", "--json").stdout)
+    assert sum(r["power_share"] for r in group["rows"]) == pytest.approx(1)
+    bloc = json.loads(run("power", "status-quo", "--by", "bloc", "--json").stdout)
+    p5 = next(r for r in bloc["rows"] if r["bloc"] == "P5")
+    assert p5["shapley_shubik_share"] == pytest.approx(5 * 421 / 2145)
+    for by in ("seat", "state", "group", "bloc"):
+        assert run("power", "status-quo", "--by", by).exit_code == 0
+
+
+def test_compare_whole_catalogue_json_and_state(tmp_path):
+    result = run("compare", "--json", "--state", "KAZ")
+    assert result.exit_code == 0, result.output
+    rows = json.loads(result.stdout)
+    assert [r["id"] for r in rows] == list(catalog_ids())
+    sq = next(r for r in rows if r["id"] == "status-quo")
+    assert sq["coleman_act"] == pytest.approx(53 / 2048)
+    assert sq["state"]["years_per_decade"] == pytest.approx(20 / 53)
+
+
+def test_compare_plot_writes_a_png(tmp_path):
+    out = tmp_path / "c.png"
+    result = run("compare", "status-quo", "g4-2005", "--plot", str(out))
+    assert result.exit_code == 0, result.output
+    assert out.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    assert "status-quo" in result.stdout
