@@ -105,3 +105,15 @@ def test_compare_plot_writes_a_png(tmp_path):
     assert result.exit_code == 0, result.output
     assert out.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     assert "status-quo" in result.stdout
+
+
+def test_user_defined_bloc():
+    data = json.loads(run("power", "status-quo", "--by", "bloc", "--bloc", "ca=KAZ,UZB",
+                          "--bloc", "G4", "--json").stdout)
+    rows = {r["bloc"]: r for r in data["rows"]}
+    # KAZ and UZB each hold an APG seat 2/53 of the time (2 seats, 53 APG states other than China)
+    assert rows["ca"]["expected_seats"] == pytest.approx(4 / 53)
+    assert rows["ca"]["banzhaf_share"] == pytest.approx(4 / 53 * 84 / 5080)
+    assert set(rows) == {"ca", "G4"}
+    bad = run("power", "status-quo", "--by", "bloc", "--bloc", "x=QQQ")
+    assert bad.exit_code == 1 and "unknown state code(s) QQQ" in bad.stderr

@@ -72,6 +72,7 @@ def power_command(
     weights_file: Optional[str] = typer.Option(None, "--weights-file", help="CSV with columns name,weight."),
     quota: Optional[int] = typer.Option(None, "--quota", help="Quota of the weighted game."),
     exact: bool = typer.Option(False, "--exact", help="Exact fractions (as 'p/q' text) instead of floats."),
+    bloc: list[str] = typer.Option([], "--bloc", help="With --by bloc: a built-in bloc id or NAME=ISO3,ISO3,... (repeatable); default all built-in blocs."),
     as_json: bool = typer.Option(False, "--json", help="Print JSON."),
 ) -> None:
     """Voting power of a design's seats, states, groups or blocs — or of a plain weighted game.
@@ -91,7 +92,7 @@ def power_command(
         raise UnsclabError("expected a design (catalogue id or TOML file) or --weights/--weights-file")
     if quota is not None:
         raise UnsclabError("--quota goes with --weights or --weights-file; a design has its own quota")
-    _design_power(ref, chosen, by, exact, as_json)
+    _design_power(ref, chosen, by, exact, as_json, bloc)
 
 
 def _weighted(weights, weights_file, quota, chosen, exact, as_json) -> None:
@@ -131,7 +132,9 @@ def _weighted(weights, weights_file, quota, chosen, exact, as_json) -> None:
     console().print(table)
 
 
-def _design_power(ref, chosen, by, exact, as_json) -> None:
+def _design_power(ref, chosen, by, exact, as_json, bloc_specs=()) -> None:
+    from unsclab.blocs import parse_bloc
+
     from unsclab.designs import load_design
     from unsclab.evaluate import DEFAULT_INDICES, evaluate_design
     from unsclab.power import compute, feasible, index_names
@@ -160,7 +163,8 @@ def _design_power(ref, chosen, by, exact, as_json) -> None:
                ["seat", "class", "veto", *values], rows, exact)
         return
     indices = tuple(n for n in (chosen or DEFAULT_INDICES) if n != "coleman_act")
-    ev = evaluate_design(design, indices=indices)
+    blocs = tuple(parse_bloc(b) for b in bloc_specs) or None
+    ev = evaluate_design(design, indices=indices, blocs=blocs)
     rows = {"state": ev.states, "group": ev.groups, "bloc": ev.blocs}[by]
     if as_json:
         print_json({"design": design.id, "by": by, "occupancy": ev.occupancy.method,
