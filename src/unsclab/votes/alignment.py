@@ -1,0 +1,150 @@
+"""General Assembly voting alignment between states, year by year (Voeten-style agreement).
+
+For each GA year *y* (session *s* ↔ year 1945 + *s*, so the 74th session is 2019) and each pair of
+states *(i, j)*, the **agreement score** is the share of agreement over the roll calls on which
+both voted, with votes coded yes = 1, abstain = 0.5, no = 0 (Voeten's coding; absences are not
+votes)::
+
+    agree(i, j, y) = 1 − mean_r |v_ir − v_jr|   over roll calls r of year y where both voted
+
+Pairs with few common votes are shrunk towards the year's mean agreement ā_y with *m* = 10
+pseudo-votes: ``(Σ_r (1 − |v_ir − v_jr|) + m·ā_y) / (n_ij + m)``; a pair with no common vote gets
+ā_y. Years without roll calls (1964, the 19th session) take the previous year's matrix; years
+after 2019 take **2019, the latest GA year in the data** (unvotes ends with the 74th session).
+
+Source: E. Voeten, A. Strezhnev and M. Bailey, "United Nations General Assembly Voting Data",
+Harvard Dataverse, hdl:1902.1/12379 (CC0), as packaged in the R package ``unvotes``
+(D. Robinson). Agreement scores as in E. Voeten, "Clashes in the Assembly", *International
+Organization* 54 (2000) 185–215, and the dataset's documentation.
+
+The matrices are computed once (≈2 s) and cached as numpy arrays (``.npz``) in the unsclab user
+cache, keyed by the SHA-256 of the GA files.
+"""
+
+from __future__ import annotations
+
+__all__ = ["Alignment", "alignment", "LAST_GA_YEAR", "FIRST_GA_YEAR"]
+
+from dataclasses import dataclass, field
+from functools import cache
+
+import numpy as np
+
+FIRST_GA_YEAR = 1946
+LAST_GA_YEAR = 2019
+_SHRINK = 10.0
+_VERSION = 1
+
+
+@dataclass(frozen=True)
+class Alignment:
+    """Agreement matrices by year.
+
+    ``agree[k, i, j]`` is the agreement of states ``states[i]`` and ``states[j]`` in year
+    ``years[k]`` (shrunk as in the module docstring); ``common[k, i, j]`` the number of roll calls
+    both voted on. ``first_year[i]`` / ``last_year[i]`` bound the years in which the state voted
+    in the GA (a proxy for UN membership; ``last_year`` is 2019 for states still members).
+    """
+
+    states: list[str]
+    years: np.ndarray
+    agree: np.ndarray
+    common: np.ndarray
+    first_year: np.ndarray
+    last_year: np.ndarray
+    _index: dict[str, int] = field(default_factory=dict, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        self._index.update({s: i for i, s in enumerate(self.states)})
+
+    def index(self, iso3: str) -> int | None:
+        return self._index.get(iso3)
+
+    def year_row(self, year: int) -> int:
+        """Row of the matrix used for ``year`` (clamped to 1946–2019; 1964 → 1963)."""
+        y = min(max(int(year), int(self.years[0])), int(self.years[-1]))
+        k = int(np.searchsorted(self.years, y, side="right")) - 1
+        return max(k, 0)
+
+    def used_year(self, year: int) -> int:
+        """The GA year whose alignment stands for ``year`` (stated in outputs)."""
+        return int(self.years[self.year_row(year)])
+
+    def matrix(self, year: int) -> np.ndarray:
+        return self.agree[self.year_row(year)]
+
+    def is_member(self, iso3: str, year: int) -> bool:
+        """Whether the state voted in the GA by ``year`` and had not left it (membership proxy)."""
+        i = self._index.get(iso3)
+        if i is None:
+            return False
+        last = self.last_year[i]
+        return bool(self.first_year[i] <= year and (last >= LAST_GA_YEAR or year <= last))
+
+
+def _compute() -> tuple[list[str], np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    from unsclab.data.readers import read_ga_roll_calls, read_ga_votes
+
+    rc = read_ga_roll_calls()
+    gv = read_ga_votes(roll_calls=rc)
+    year_of = dict(zip(rc["rcid"].to_numpy(), (rc["session"].to_numpy().astype(int) + 1945)))
+    rcid = gv["rcid"].to_numpy()
+    years_all = np.array([year_of.get(r, -1) for r in rcid])
+    codes = gv["iso3"].astype(str).to_numpy()
+    states = sorted(set(codes))
+    sidx = {s: i for i, s in enumerate(states)}
+    si = np.array([sidx[c] for c in codes])
+    vote = gv["vote"].astype(str).to_numpy()
+    kind = np.where(vote == "yes", 0, np.where(vote == "abstain", 1, 2))
+    years = np.array(sorted(y for y in set(years_all) if y >= FIRST_GA_YEAR))
+    S = len(states)
+    agree = np.zeros((len(years), S, S), dtype=np.float32)
+    common = np.zeros((len(years), S, S), dtype=np.int32)
+    first = np.full(S, 9999, dtype=np.int16)
+    last = np.zeros(S, dtype=np.int16)
+    for k, y in enumerate(years):
+        m = years_all == y
+        r_ids, r_pos = np.unique(rcid[m], return_inverse=True)
+        onehot = np.zeros((3, S, len(r_ids)), dtype=np.float32)
+        onehot[kind[m], si[m], r_pos] = 1.0
+        Yv, Av, Nv = onehot
+        P = Yv + Av + Nv
+        n = P @ P.T
+        dist = 0.5 * (Yv @ Av.T + Av @ Yv.T + Av @ Nv.T + Nv @ Av.T) + (Yv @ Nv.T + Nv @ Yv.T)
+        s = n - dist
+        has = n > 0
+        mean = float(s[has].sum() / n[has].sum()) if has.any() else 0.5
+        agree[k] = (s + _SHRINK * mean) / (n + _SHRINK)
+        common[k] = np.rint(n).astype(np.int32)
+        voted = np.flatnonzero(P.sum(axis=1) > 0)
+        first[voted] = np.minimum(first[voted], y)
+        last[voted] = np.maximum(last[voted], y)
+    last = np.where(last >= LAST_GA_YEAR - 1, 9999, last).astype(np.int16)
+    # A state's last year as 9999 means "still a member after the GA data ends".
+    return states, years.astype(np.int16), agree, common, first, last
+
+
+@cache
+def alignment() -> Alignment:
+    """The agreement matrices for 1946–2019, computed once and cached on disk (``.npz``)."""
+    from unsclab.data.fetch import cache_dir, locate, sha256_of
+
+    key = "-".join(sha256_of(locate(n, download=False))[:12] for n in ("ga_votes", "ga_roll_calls"))
+    path = cache_dir() / f"ga-alignment-v{_VERSION}-{key}.npz"
+    if path.is_file():
+        try:
+            z = np.load(path, allow_pickle=False)
+            return Alignment(list(z["states"]), z["years"], z["agree"], z["common"],
+                             z["first_year"], z["last_year"])
+        except (OSError, ValueError, KeyError):
+            pass  # a corrupt cache is rebuilt
+    states, years, agree, common, first, last = _compute()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(".tmp.npz")
+        np.savez(tmp, states=np.array(states), years=years, agree=agree, common=common,
+                 first_year=first, last_year=last)
+        tmp.replace(path)
+    except OSError:
+        pass  # a read-only cache only costs the recomputation
+    return Alignment(states, years, agree, common, first, last)
