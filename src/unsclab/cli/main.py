@@ -19,6 +19,7 @@ COMMAND_MODULES = (
     "unsclab.cli.designs",
     "unsclab.cli.power",
     "unsclab.cli.data",
+    "unsclab.cli.explore",
 )
 
 app = typer.Typer(
