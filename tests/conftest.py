@@ -14,3 +14,12 @@ _SHARED = ROOT.parent / "shared" / "data"
 
 if "UNSCLAB_DATA" not in os.environ and _SHARED.is_dir():
     os.environ["UNSCLAB_DATA"] = str(_SHARED)
+
+
+def pytest_sessionstart(session):
+    """In CI the data mirror must be there: skipping the data tests would hide failures."""
+    data = os.environ.get("UNSCLAB_DATA")
+    if os.environ.get("CI") and not (data and Path(data).is_dir()):
+        raise RuntimeError(
+            f"CI run without the data mirror: UNSCLAB_DATA={data!r} and {_SHARED} is missing"
+        )
