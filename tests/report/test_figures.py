@@ -40,7 +40,7 @@ def test_seat_diagram_marks_deferred_vetoes():
 
 
 def test_group_power_and_pareto_and_years_draw():
-    views = [design_view(load_design(i), evaluation=False, replay=False)
+    views = [design_view(load_design(i), replay=False)
              for i in ("status-quo", "charter-1945")]
     fig = figures.group_power(views[0])
     assert fig.axes[0].get_ylabel() and "Population" in _texts(fig)

@@ -11,8 +11,10 @@
   (:func:`unsclab.metrics.group_table`);
 - ``representation``: the measures of :func:`unsclab.metrics.representation`;
 - ``states``: the states with the most expected power (uniform rotation of unnamed seats);
-- ``evaluation``: the output of :func:`unsclab.evaluate.evaluate_design` where that module
-  exists, else ``None`` with a note;
+- ``blocs``: power and expected seats of the built-in blocs (P5, G4, UfC, AU, ...);
+- ``engine``: ``"unsclab.evaluate"`` when :func:`unsclab.evaluate.evaluate_design` computed
+  the numbers (the one evaluation shared with ``unsclab power`` and ``unsclab compare``), else
+  ``"interim"`` (the same indices computed here from :mod:`unsclab.power`, with a note);
 - ``replay``: a summary from :mod:`unsclab.replay` where it exists, else ``None`` with a note;
 - ``notes``: one line per part that could not be computed and why.
 
@@ -32,8 +34,8 @@ from typing import Any
 from unsclab.designs.model import Design
 from unsclab.errors import UnsclabError
 
-VIEW_KEYS = ("design", "seat_classes", "power", "groups", "representation", "states",
-             "evaluation", "replay", "notes")
+VIEW_KEYS = ("design", "seat_classes", "power", "groups", "representation", "states", "blocs",
+             "engine", "occupancy_method", "replay", "notes")
 
 #: power indices computed per seat class (registry names of :mod:`unsclab.power.indices`)
 INDICES = ("banzhaf", "shapley_shubik")
@@ -137,16 +139,31 @@ def _optional(module: str):
         raise
 
 
-def _evaluation(design: Design, notes: list[str]):
-    mod = _optional("unsclab.evaluate")
-    if mod is None or not hasattr(mod, "evaluate_design"):
-        notes.append("Full evaluation (unsclab.evaluate) is not available in this version yet.")
-        return None
-    try:
-        return _jsonable(mod.evaluate_design(design))
-    except UnsclabError as err:
-        notes.append(f"Full evaluation could not be computed: {err}")
-        return None
+def _from_evaluation(design: Design, ev) -> dict[str, Any]:
+    """The view's power parts from an :class:`unsclab.evaluate.Evaluation`."""
+    rows = []
+    for c in design.seats:
+        row: dict[str, Any] = {"class": c.id, "label": c.label or c.id, "kind": c.kind,
+                               "group": c.constituency or c.group, "count": c.count}
+        for name in INDICES:
+            v = ev.per_seat[name][c.id]
+            row[name] = float(v)
+            row[f"{name}_exact"] = _frac(v)
+            row[f"{name}_class_total"] = float(v * c.count)
+        rows.append(row)
+    power = {
+        "indices": list(INDICES),
+        "per_seat_class": rows,
+        "ability_to_act": float(ev.coleman_act),
+        "ability_to_act_exact": _frac(ev.coleman_act),
+        "model": "binary a-priori (each seat votes yes or no with equal probability)",
+    }
+    states = [{"iso3": r["iso3"], "name": r["name"], "group": r.get("group"),
+               "years_per_decade": r["years_per_decade"], "banzhaf": r["banzhaf"],
+               "shapley_shubik": r.get("shapley_shubik")} for r in ev.states[:20]]
+    return {"power": power, "groups": _jsonable(ev.groups),
+            "representation": _jsonable(ev.representation), "states": _jsonable(states),
+            "blocs": _jsonable(ev.blocs), "occupancy_method": ev.occupancy.method}
 
 
 def _replay(design: Design, notes: list[str]):
@@ -180,29 +197,37 @@ def _jsonable(obj: Any) -> Any:
     return obj
 
 
-def design_view(design: Design, *, evaluation: bool = True, replay: bool = True) -> dict[str, Any]:
+def design_view(design: Design, *, replay: bool = True) -> dict[str, Any]:
     """Everything the pages and reports show about ``design`` (see the module docstring)."""
-    from unsclab.metrics import group_table, representation
-    from unsclab.occupancy import uniform_occupancy
-
     notes: list[str] = []
     view: dict[str, Any] = {k: None for k in VIEW_KEYS}
     view["design"] = design_summary(design)
     view["seat_classes"] = seat_classes(design)
-    occupancy = uniform_occupancy(design)
+    evaluate = _optional("unsclab.evaluate")
     try:
-        power, per_seat = _power(design)
+        if evaluate is not None and hasattr(evaluate, "evaluate_design"):
+            view.update(_from_evaluation(design, evaluate.evaluate_design(design)))
+            view["engine"] = "unsclab.evaluate"
+        else:
+            notes.append("unsclab.evaluate is not available in this version: power and "
+                         "representation computed by the interim path of unsclab.report.")
+            view.update(_interim(design))
+            view["engine"] = "interim"
     except UnsclabError as err:
         notes.append(f"Voting power could not be computed: {err}")
-        power, per_seat = None, None
-    view["power"] = power
-    if per_seat is not None:
-        view["groups"] = group_table(design, occupancy, {k: float(v) for k, v in per_seat.items()})
-        view["representation"] = representation(design, occupancy,
-                                                {k: float(v) for k, v in per_seat.items()})
-        view["states"] = _states(design, occupancy, per_seat)
-    view["occupancy_method"] = occupancy.method
-    view["evaluation"] = _evaluation(design, notes) if evaluation else None
     view["replay"] = _replay(design, notes) if replay else None
     view["notes"] = notes
     return view
+
+
+def _interim(design: Design) -> dict[str, Any]:
+    from unsclab.metrics import group_table, representation
+    from unsclab.occupancy import uniform_occupancy
+
+    occupancy = uniform_occupancy(design)
+    power, per_seat = _power(design)
+    per_seat_f = {k: float(v) for k, v in per_seat.items()}
+    return {"power": power, "groups": group_table(design, occupancy, per_seat_f),
+            "representation": representation(design, occupancy, per_seat_f),
+            "states": _states(design, occupancy, per_seat), "blocs": None,
+            "occupancy_method": occupancy.method}

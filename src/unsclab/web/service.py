@@ -1,0 +1,160 @@
+"""What the web app computes, with its limits and caches; no FastAPI here.
+
+- :class:`Limits` bound the work one request may ask for: body size, seats and seat classes of
+  a posted design, designs per comparison, Monte Carlo draws (for replay), and a timeout.
+- Catalogue results are cached for the life of the process (the catalogue is read-only);
+  results of posted designs are cached by the design's content (an LRU of bounded size).
+- Nothing here writes a file: the server is read-only with respect to the catalogue and disk.
+"""
+
+from __future__ import annotations
+
+__all__ = ["Limits", "DEFAULT_LIMITS", "parse_posted_design", "catalog_view", "view_of",
+           "check_work", "catalog_summaries", "catalog_design"]
+
+import json
+import threading
+from dataclasses import asdict, dataclass
+from functools import lru_cache
+from typing import Any
+
+from unsclab.designs import design_from_dict, load_catalog, parse_design
+from unsclab.designs.io import catalog_ids
+from unsclab.designs.model import Design
+from unsclab.errors import DesignError, UnsclabError
+
+
+@dataclass(frozen=True)
+class Limits:
+    """Bounds on what one request may ask for (see docs/web.md)."""
+
+    max_body_bytes: int = 256 * 1024
+    max_seats: int = 200
+    max_seat_classes: int = 40
+    max_compare: int = 12
+    max_draws: int = 10_000
+    timeout_seconds: float = 20.0
+    max_concurrent_jobs: int = 4
+
+    def as_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+DEFAULT_LIMITS = Limits()
+
+
+class WorkLimitError(UnsclabError):
+    """A request asks for more work than the server's limits allow (HTTP 413)."""
+
+
+def check_work(design: Design, limits: Limits) -> None:
+    """Refuse a design larger than the limits, naming the field and the bound."""
+    problems = []
+    from unsclab.errors import Problem
+
+    if design.size > limits.max_seats:
+        problems.append(Problem(f"this server computes designs of at most {limits.max_seats} "
+                                f"seats, got {design.size}", field="seats"))
+    if len(design.seats) > limits.max_seat_classes:
+        problems.append(Problem(f"this server computes designs of at most "
+                                f"{limits.max_seat_classes} seat classes, got {len(design.seats)}",
+                                field="seats"))
+    if problems:
+        raise WorkLimitError(problems=problems)
+
+
+def parse_posted_design(body: bytes, content_type: str) -> Design:
+    """A design from a request body: TOML text, or JSON (a design, or ``{"design": {...}}``,
+    or ``{"toml": "..."}``). Every problem is a :class:`DesignError` naming the field."""
+    ctype = (content_type or "").split(";")[0].strip().lower()
+    try:
+        text = body.decode("utf-8")
+    except UnicodeDecodeError:
+        raise DesignError("the request body is not UTF-8 text", field="body") from None
+    if ctype in ("application/toml", "text/toml", "text/plain", "application/x-toml"):
+        return parse_design(text, file="request")
+    if ctype not in ("application/json", ""):
+        raise UnsupportedMedia(f"expected a body of type application/json or application/toml, "
+                          f"got {ctype!r}", field="body")
+    try:
+        data = json.loads(text) if text.strip() else None
+    except json.JSONDecodeError as err:
+        raise DesignError(f"JSON syntax error: {err.msg} (line {err.lineno}, column {err.colno})",
+                          line=err.lineno, field="body") from None
+    if not isinstance(data, dict):
+        raise DesignError("expected a JSON object: a design, {\"design\": {...}} or "
+                          "{\"toml\": \"...\"}", field="body")
+    if set(data) == {"toml"} or (set(data) <= {"toml", "options"} and "toml" in data):
+        if not isinstance(data["toml"], str):
+            raise DesignError("expected TOML text", field="toml")
+        return parse_design(data["toml"], file="request")
+    if "design" in data and set(data) <= {"design", "options"}:
+        inner = data["design"]
+        if not isinstance(inner, dict):
+            raise DesignError("expected a design as a JSON object", field="design")
+        return design_from_dict(inner, file="request")
+    return design_from_dict(data, file="request")
+
+
+@lru_cache(maxsize=1)
+def catalog_summaries() -> tuple[dict[str, Any], ...]:
+    """The catalogue as ``unsclab designs list --json`` prints it (cached)."""
+    from unsclab.report.results import design_summary
+
+    return tuple(design_summary(d) for d in load_catalog())
+
+
+def catalog_design(design_id: str) -> Design:
+    """A catalogue design by id; a :class:`DesignError` (404) for an unknown id."""
+    if design_id not in catalog_ids():
+        raise UnknownDesign(
+            f"no catalogue design {design_id!r}; expected one of {', '.join(catalog_ids())}",
+            field="id")
+    from unsclab.designs import load_design
+
+    return load_design(design_id)
+
+
+class UnsupportedMedia(UnsclabError):
+    """A body of a type the API does not read (HTTP 415)."""
+
+
+class UnknownDesign(DesignError):
+    """No catalogue design by that id (HTTP 404)."""
+
+
+@lru_cache(maxsize=64)
+def catalog_view(design_id: str) -> dict[str, Any]:
+    """Results of a catalogue design (cached for the life of the process)."""
+    from unsclab.report.results import design_view
+
+    return design_view(catalog_design(design_id))
+
+
+@lru_cache(maxsize=256)
+def view_of(design: Design) -> dict[str, Any]:
+    """Results of any design, cached by its content (designs are immutable and hashable)."""
+    from unsclab.report.results import design_view
+
+    return design_view(design)
+
+
+# pyplot keeps global state: draw one figure at a time
+_FIGURE_LOCK = threading.Lock()
+
+
+@lru_cache(maxsize=128)
+def seat_svg(design: Design) -> str:
+    """The seat diagram of a design as inline SVG (cached)."""
+    from unsclab.report.figures import seat_diagram, to_svg
+
+    with _FIGURE_LOCK:
+        return to_svg(seat_diagram(design))
+
+
+def figure_svg(make, *args, **kwargs) -> str:
+    """Any figure of :mod:`unsclab.report.figures` as inline SVG (not cached)."""
+    from unsclab.report.figures import to_svg
+
+    with _FIGURE_LOCK:
+        return to_svg(make(*args, **kwargs))
