@@ -20,6 +20,8 @@ COMMAND_MODULES = (
     "unsclab.cli.power",
     "unsclab.cli.data",
     "unsclab.cli.explore",
+    "unsclab.cli.report",
+    "unsclab.cli.web",
 )
 
 app = typer.Typer(

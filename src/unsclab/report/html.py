@@ -1,0 +1,153 @@
+"""Self-contained HTML reports (and PDF, where a PDF engine is installed).
+
+:func:`render_report` builds one HTML document for one or more designs: for each design its
+seat diagram, decision rule, seats, voting power, representation, the states with most power,
+blocs, the design's sources and every assumption it makes; for several designs, a comparison
+first (headline table, ability to act against equality). Figures are embedded as base64 PNG,
+so the file opens anywhere, offline, and can be mailed as is.
+
+:func:`write_report` writes it atomically (temporary file in the target folder, then rename):
+an error leaves no partial file. :func:`write_pdf` prints the HTML to PDF with WeasyPrint when
+it is importable, else with a headless Chromium found on the PATH; with neither it raises an
+:class:`~unsclab.errors.UnsclabError` saying what to install.
+"""
+
+from __future__ import annotations
+
+__all__ = ["render_report", "write_report", "write_pdf", "pdf_engine"]
+
+import base64
+import datetime as _dt
+import os
+import shutil
+import subprocess
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path
+
+from unsclab.designs.model import Design
+from unsclab.errors import UnsclabError
+
+_CHROMIUMS = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
+
+
+def _png(fig) -> str:
+    from unsclab.report.figures import to_png
+
+    return "data:image/png;base64," + base64.b64encode(to_png(fig)).decode("ascii")
+
+
+def _env():
+    from jinja2 import Environment, FileSystemLoader, select_autoescape
+
+    env = Environment(loader=FileSystemLoader(str(Path(__file__).parent / "templates")),
+                      autoescape=select_autoescape(["html"]))
+    env.filters["pct"] = lambda x, d=1: "—" if x is None else f"{100 * x:.{d}f}%"
+    env.filters["num"] = lambda x, d=4: "—" if x is None else f"{x:.{d}f}"
+    return env
+
+
+def render_report(designs: Sequence[Design], *, state: str | None = None) -> str:
+    """The HTML text of a report on ``designs`` (see the module docstring)."""
+    from unsclab._version import __version__
+    from unsclab.report import figures
+    from unsclab.report.results import design_view
+
+    if not designs:
+        raise UnsclabError("expected at least one design", field="designs")
+    views = [design_view(d) for d in designs]
+    sections = []
+    for d, v in zip(designs, views):
+        sections.append({
+            "d": d, "v": v,
+            "seat_png": _png(figures.seat_diagram(d)),
+            "group_png": _png(figures.group_power(v)) if v.get("groups") else None,
+        })
+    comparison = None
+    if len(designs) > 1:
+        comparison = {
+            "pareto_png": _png(figures.act_vs_equality(views)),
+            "years_png": _png(figures.years_per_decade(designs, state)) if state else None,
+        }
+    elif state:
+        comparison = {"pareto_png": None,
+                      "years_png": _png(figures.years_per_decade(designs, state))}
+    return _env().get_template("report.html").render(
+        sections=sections, views=views, comparison=comparison, state=state,
+        version=__version__, today=_dt.date.today().isoformat(),
+        title=("unsclab report: " + ", ".join(d.id for d in designs)),
+    )
+
+
+def _atomic_write(target: Path, data: bytes) -> Path:
+    target = Path(target)
+    if not target.parent.exists():
+        raise UnsclabError("the folder does not exist", file=str(target.parent), field="--out")
+    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o666 & ~umask)  # mkstemp makes 0600; a report is for sharing
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return target
+
+
+def write_report(designs: Sequence[Design], out: str | os.PathLike[str], *,
+                 state: str | None = None) -> Path:
+    """Render and write the HTML report to ``out`` atomically."""
+    html = render_report(designs, state=state)
+    return _atomic_write(Path(out), html.encode("utf-8"))
+
+
+def pdf_engine() -> str | None:
+    """``"weasyprint"``, the path of a Chromium, or None when no PDF engine is installed."""
+    try:
+        import weasyprint  # noqa: F401
+
+        return "weasyprint"
+    except (ImportError, OSError):
+        pass
+    for name in _CHROMIUMS:
+        path = shutil.which(name)
+        if path:
+            return path
+    return None
+
+
+def write_pdf(html_path: str | os.PathLike[str], out: str | os.PathLike[str],
+              *, timeout: float = 120.0) -> Path:
+    """Print the HTML file ``html_path`` to the PDF ``out`` (atomically)."""
+    engine = pdf_engine()
+    if engine is None:
+        raise UnsclabError(
+            "no PDF engine found: install WeasyPrint (pip install weasyprint) or Chromium "
+            "(e.g. apt-get install chromium), or open the HTML report and print it",
+            field="--pdf")
+    target = Path(out)
+    html_path = Path(html_path).resolve()
+    if engine == "weasyprint":
+        import weasyprint
+
+        data = weasyprint.HTML(filename=str(html_path)).write_pdf()
+        return _atomic_write(target, data)
+    with tempfile.TemporaryDirectory(prefix="unsclab-pdf-") as tmpdir:
+        tmp_pdf = Path(tmpdir) / "report.pdf"
+        cmd = [engine, "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+               "--disable-background-networking", "--disable-component-update",
+               "--disable-sync", "--no-pdf-header-footer", f"--user-data-dir={tmpdir}/profile",
+               f"--print-to-pdf={tmp_pdf}", html_path.as_uri()]
+        try:
+            proc = subprocess.run(cmd, capture_output=True, timeout=timeout, check=False)
+        except subprocess.TimeoutExpired:
+            raise UnsclabError(f"Chromium did not finish printing within {timeout:g} s",
+                               field="--pdf") from None
+        if proc.returncode != 0 or not tmp_pdf.exists() or tmp_pdf.stat().st_size == 0:
+            tail = proc.stderr.decode("utf-8", "replace").strip().splitlines()[-1:] or [""]
+            raise UnsclabError(f"Chromium could not print the PDF (exit {proc.returncode}): "
+                               f"{tail[0]}", field="--pdf")
+        return _atomic_write(target, tmp_pdf.read_bytes())
