@@ -237,12 +237,10 @@ def decide(design: Design, ballot: Ballot | Mapping[str, str], *, procedural: bo
         sitting = [code for code, cls in seating.items() if cls in veto.classes]
         if veto.abstention_blocks:
             # Literal Art. 27(3): anything but a concurring vote blocks, absence included.
-            blockers = [code for code in sitting if votes[code] != "Y"]
-            absent = sum(design.seat_class(c).count for c in veto.classes) - len(sitting)
-            blockers += [h for c in veto.classes for h in design.seat_class(c).holders
-                         if h not in votes]
-            blocking = len(blockers) + max(0, absent - sum(
-                1 for c in veto.classes for h in design.seat_class(c).holders if h not in votes))
+            absent = [h for c in veto.classes for h in design.seat_class(c).holders if h not in votes]
+            blockers = [code for code in sitting if votes[code] != "Y"] + absent
+            empty = sum(design.seat_class(c).count for c in veto.classes) - len(sitting) - len(absent)
+            blocking = len(blockers) + empty
         else:
             blockers = [code for code in sitting if votes[code] == "N"]
             blocking = len(blockers)
