@@ -190,3 +190,14 @@ def test_counts_add_up_to_the_council(case):
     d = decide(design, ballot)
     assert d.yes + d.no + d.abstain + d.not_voting == design.size
     assert (d.outcome == "failed") == (d.short_by > 0 or bool(d.unmet_majorities))
+
+
+def test_literal_reading_makes_absence_a_veto(status_quo):
+    # Resolution 84 (1950), 7 Jul 1950: 7-0-3 with the USSR absent; under the literal reading of
+    # Art. 27(3) the absent permanent member's missing concurring vote would have blocked it.
+    literal = status_quo.replace(rule={**status_quo.rule.model_dump(),
+                                       "veto": {"classes": ["permanent"], "abstention_blocks": True}})
+    yes = ["CHN", "FRA", "GBR", "USA", "DZA", "ECU", "GUY", "JPN", "MLT"]
+    d = decide(literal, Ballot.from_lists(yes=yes))
+    assert d.outcome == "vetoed" and d.vetoed_by == ("RUS",)
+    assert decide(status_quo, Ballot.from_lists(yes=yes)).outcome == "adopted"
