@@ -193,8 +193,8 @@ def test_counts_add_up_to_the_council(case):
 
 
 def test_literal_reading_makes_absence_a_veto(status_quo):
-    # Resolution 84 (1950), 7 Jul 1950: 7-0-3 with the USSR absent; under the literal reading of
-    # Art. 27(3) the absent permanent member's missing concurring vote would have blocked it.
+    # A permanent member absent, as the USSR was from June to August 1950: under the literal
+    # reading of Art. 27(3) its missing concurring vote blocks; in practice it does not.
     literal = status_quo.replace(rule={**status_quo.rule.model_dump(),
                                        "veto": {"classes": ["permanent"], "abstention_blocks": True}})
     yes = ["CHN", "FRA", "GBR", "USA", "DZA", "ECU", "GUY", "JPN", "MLT"]
