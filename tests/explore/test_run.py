@@ -98,3 +98,15 @@ def test_cli_bad_file_one_line(tiny_text, tmp_path):
     lines = res.stderr.strip().splitlines()
     assert len(lines) == 1 and lines[0].startswith(f"error: {path}:")
     assert "objectives[1].name: unknown objective 'able_to_act'" in lines[0]
+
+
+def test_every_design_rebuilds_from_the_table(tiny_text, tmp_path):
+    from unsclab.explore import design_from_table
+
+    space = parse_space(tiny_text, "tiny.toml")
+    result = explore(space, out=tmp_path / "o")
+    for design_id in list(result.table["id"])[::9]:
+        d = design_from_table(tmp_path / "o" / "designs.parquet", design_id)
+        assert d.id == design_id and d == result.design(design_id)
+    assert (result.pareto["design_toml"] != "").all()
+    assert (result.table.loc[~result.table["pareto"], "design_toml"] == "").all()

@@ -17,7 +17,7 @@ Objectives are a registry of functions ``objective(design, evaluation) -> float`
 from unsclab.explore.evaluation import Evaluation, profile_power
 from unsclab.explore.objectives import OBJECTIVES, Objective, register_objective
 from unsclab.explore.pareto import pareto_mask
-from unsclab.explore.run import ExploreResult, evaluate_rows, explore
+from unsclab.explore.run import ExploreResult, design_from_table, evaluate_rows, explore
 from unsclab.explore.space import Space, SpaceError, load_space, parse_space
 
 __all__ = [
@@ -27,6 +27,7 @@ __all__ = [
     "Objective",
     "Space",
     "SpaceError",
+    "design_from_table",
     "evaluate_rows",
     "explore",
     "load_space",

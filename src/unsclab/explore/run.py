@@ -16,7 +16,7 @@ and one design file per design on the front (``pareto/<id>.toml``, loadable with
 
 from __future__ import annotations
 
-__all__ = ["explore", "ExploreResult", "evaluate_rows", "METRICS"]
+__all__ = ["explore", "ExploreResult", "evaluate_rows", "design_from_table", "METRICS"]
 
 import hashlib
 import json
@@ -51,6 +51,7 @@ def evaluate_rows(space: Space, rows: list[dict]) -> list[dict]:
     from unsclab.designs.io import design_to_toml
 
     out = []
+    keep_toml = space.spec.search.store_toml
     for row in rows:
         rec = dict(row)
         try:
@@ -61,7 +62,7 @@ def evaluate_rows(space: Space, rows: list[dict]) -> list[dict]:
                 rec["m." + name] = value
             for obj in space.objectives:
                 rec[obj.label] = float(obj.func(design, ev))
-            rec["design_toml"] = design_to_toml(design)
+            rec["design_toml"] = design_to_toml(design) if keep_toml else ""
             rec["error"] = ""
         except UnsclabError as err:
             for name in METRICS:
@@ -268,16 +269,24 @@ def _finalise(result: ExploreResult) -> None:
             feasible &= np.broadcast_to(np.asarray(_eval(c.tree, env), dtype=bool), feasible.shape)
     table["feasible"] = feasible
     masked = np.where(feasible[:, None], values, np.nan)
-    table["pareto"] = pareto_mask(masked, [o.direction for o in space.objectives])
+    table["pareto"] = front = pareto_mask(masked, [o.direction for o in space.objectives])
+    if not space.spec.search.store_toml:
+        from unsclab.designs.io import design_to_toml
+
+        for i in np.flatnonzero(front):
+            row = table.iloc[i].to_dict()
+            table.iat[i, table.columns.get_loc("design_toml")] = design_to_toml(space.design(row))
 
 
 def _write_final(result: ExploreResult) -> None:
     from unsclab.designs.io import parse_design, save_design
 
     out = result.out
-    _atomic_parquet(result.table, out / "designs.parquet")
+    meta = {"unsclab.explore.space": result.space.text,
+            "unsclab.explore.file": result.space.file or ""}
+    _atomic_parquet(result.table, out / "designs.parquet", meta)
     front = result.pareto
-    _atomic_parquet(front, out / "pareto.parquet")
+    _atomic_parquet(front, out / "pareto.parquet", meta)
     _atomic_json(result.to_json(), out / "pareto.json")
     folder = out / "pareto"
     folder.mkdir(exist_ok=True)
@@ -361,8 +370,36 @@ def _atomic_json(obj: Any, path: Path) -> None:
     _atomic_write(path, lambda fh: fh.write(json.dumps(obj, indent=1, default=_jsonable).encode()))
 
 
-def _atomic_parquet(frame, path: Path) -> None:
-    _atomic_write(path, lambda fh: frame.to_parquet(fh, index=False))
+def _atomic_parquet(frame, path: Path, metadata: dict[str, str] | None = None) -> None:
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    table = pa.Table.from_pandas(frame, preserve_index=False)
+    if metadata:
+        table = table.replace_schema_metadata({**(table.schema.metadata or {}),
+                                               **{k: v.encode() for k, v in metadata.items()}})
+    _atomic_write(path, lambda fh: pq.write_table(table, fh))
+
+
+def design_from_table(path: str | os.PathLike[str], design_id: str):
+    """Rebuild a design from a results table (``designs.parquet`` or ``pareto.parquet``): the
+    table carries its search space in its metadata, and each row its parameters.
+
+    >>> design_from_table("explore-small/designs.parquet", "small-f8ada2b1bc")  # doctest: +SKIP
+    """
+    import pyarrow.parquet as pq
+
+    meta = pq.read_schema(path).metadata or {}
+    text = meta.get(b"unsclab.explore.space")
+    if text is None:
+        raise UnsclabError("no search space in the table's metadata; expected designs.parquet "
+                           "written by unsclab explore", file=str(path))
+    space = parse_space(text.decode(), meta.get(b"unsclab.explore.file", b"").decode() or None)
+    table = pq.read_table(path).to_pandas()
+    rows = table[table["id"] == design_id]
+    if rows.empty:
+        raise UnsclabError(f"no design {design_id!r} in the table", file=str(path), field="id")
+    return space.design(rows.iloc[0].to_dict())
 
 
 def _atomic_write(path: Path, write: Callable[[Any], Any]) -> None:

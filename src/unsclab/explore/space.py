@@ -60,7 +60,7 @@ from unsclab.groups import GROUPS, OPEN
 
 #: Spaces with at most this many combinations are enumerated in full (then sampled down to the
 #: budget if needed); larger ones are sampled by rejection, seeded.
-ENUMERATE_LIMIT = 2_000_000
+ENUMERATE_LIMIT = 250_000
 P5 = ("CHN", "FRA", "RUS", "GBR", "USA")
 VETO_RULES = ("one", "two", "none", "deferred")
 FEATURE_HELP = (
@@ -132,6 +132,8 @@ class SearchSpec(_Strict):
     chunk_size: int = Field(500, ge=1, description="Designs per Parquet part.")
     p5: bool = Field(True, description="Keep the five permanent members as named permanent seats.")
     review_after_years: int = Field(15, ge=1, description="Review of deferred vetoes (veto = deferred).")
+    store_toml: bool = Field(False, description="Keep every design's TOML in the table (the front's "
+                                                "is always kept; any row rebuilds its design).")
 
     @field_validator("id")
     @classmethod
@@ -698,7 +700,7 @@ def _scalar(x: Any) -> Any:
 
 def _decode(idx: np.ndarray, radix: np.ndarray) -> np.ndarray:
     """Mixed-radix digits of ``idx`` (first dimension most significant)."""
-    digits = np.zeros((len(idx), len(radix)), dtype=np.int64)
+    digits = np.zeros((len(idx), len(radix)), dtype=np.int32)
     rest = idx.copy()
     for j in range(len(radix) - 1, -1, -1):
         digits[:, j] = rest % radix[j]
