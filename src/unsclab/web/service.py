@@ -92,8 +92,13 @@ def parse_posted_design(body: bytes, content_type: str) -> Design:
         inner = data["design"]
         if not isinstance(inner, dict):
             raise DesignError("expected a design as a JSON object", field="design")
-        return design_from_dict(inner, file="request")
-    return design_from_dict(data, file="request")
+        return design_from_dict(_without_size(inner), file="request")
+    return design_from_dict(_without_size(data), file="request")
+
+
+def _without_size(data: dict[str, Any]) -> dict[str, Any]:
+    """``size`` is derived (GET /api/designs/{id} adds it): accepted back and ignored."""
+    return {k: v for k, v in data.items() if k != "size"}
 
 
 @lru_cache(maxsize=1)

@@ -153,7 +153,6 @@
 
   function showResults(data) {
     const v = data.results;
-    document.getElementById("result-id").textContent = data.design.id;
     document.getElementById("r-seats").textContent = data.design.size;
     document.getElementById("r-act").textContent = v.power ? pct(v.power.ability_to_act, 2) : "—";
     const rep = v.representation || {};
@@ -196,7 +195,7 @@
     if (mine !== seq) return; // a newer edit is on its way
     if (!res.ok) { showErrors(res.error, fromToml); return; }
     clearErrors();
-    design = res.data.design;
+    design = Object.assign({}, res.data.design);
     delete design.size;
     if (fromToml) render(); else if (document.activeElement !== tomlBox) tomlBox.value = res.data.toml;
     showResults(res.data);

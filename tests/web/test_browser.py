@@ -1,0 +1,111 @@
+"""End to end in headless Chromium (Debian's ``chromium``, driven by Playwright for Python).
+
+Open the comparison page; edit a design in the editor and see the numbers change; type an
+invalid quota and see the message next to the field. A screenshot of each step is kept under
+``test-artifacts/`` (git-ignored). Skipped only when no Chromium is installed.
+"""
+
+from __future__ import annotations
+
+import shutil
+import socket
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+CHROMIUM = "/usr/bin/chromium"
+ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
+ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(not Path(CHROMIUM).exists() and not shutil.which("chromium"),
+                       reason="Chromium is not installed (Debian package 'chromium'; "
+                              "apt-get install -y chromium)"),
+]
+
+
+@pytest.fixture(scope="module")
+def server():
+    uvicorn = pytest.importorskip("uvicorn")
+    from unsclab.web.app import create_app
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    config = uvicorn.Config(create_app(), host="127.0.0.1", port=port, log_level="warning")
+    srv = uvicorn.Server(config)
+    thread = threading.Thread(target=srv.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 15
+    while not srv.started:
+        if time.monotonic() > deadline:
+            raise RuntimeError("the test server did not start")
+        time.sleep(0.05)
+    yield f"http://127.0.0.1:{port}"
+    srv.should_exit = True
+    thread.join(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def page(server):
+    sync_api = pytest.importorskip("playwright.sync_api")
+    executable = CHROMIUM if Path(CHROMIUM).exists() else shutil.which("chromium")
+    with sync_api.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=executable, args=ARGS, headless=True)
+        page = browser.new_page(viewport={"width": 1300, "height": 1000})
+        page.set_default_timeout(15_000)
+        yield page
+        browser.close()
+
+
+def test_compare_page(server, page):
+    page.goto(f"{server}/compare?ids=status-quo&ids=g4-2005&ids=no-veto&state=BRA")
+    rows = page.locator("#compare-table tbody tr")
+    assert rows.count() == 3
+    # status quo: Coleman's power to act 53/2048 = 2.59%
+    assert page.locator('tr[data-id="status-quo"] td.act').inner_text() == "2.59%"
+    assert page.locator("figure svg").count() == 2
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "compare.png"), full_page=True)
+
+
+def test_editor_numbers_change_and_errors_show_inline(server, page):
+    page.goto(f"{server}/editor?from=status-quo")
+    act = page.locator("#r-act")
+    assert act.inner_text() == "2.59%"
+    quota = page.locator('[data-field="rule.quota"]')
+    # quota 9 -> 11: fewer coalitions win
+    quota.fill("11")
+    page.wait_for_function("document.querySelector('#r-act').textContent !== '2.59%'")
+    lower = act.inner_text()
+    # all five permanent and at least 6 of the 10 elected: (210+120+45+10+1) / 2^15 = 1.18%
+    assert lower == "1.18%"
+    # drop the veto: any 11 of 15, (1365+455+105+15+1) / 2^15 = 5.92%
+    page.locator('[data-veto="permanent"]').uncheck()
+    page.wait_for_function(f"document.querySelector('#r-act').textContent !== '{lower}'")
+    assert act.inner_text() == "5.92%"
+    # an impossible quota: the message sits next to the field, the results go stale
+    quota.fill("99")
+    error = page.locator('.field-error[data-for="rule.quota"]')
+    error.wait_for(state="visible")
+    assert "expected a quota between 1 and the council's 15 seats, got 99" in error.inner_text()
+    assert "stale" in page.locator("#results").get_attribute("class")
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "editor-error.png"), full_page=True)
+    # fix it in the TOML tab: the form follows
+    quota.fill("9")
+    page.wait_for_function("!document.querySelector('#results').classList.contains('stale')")
+    page.locator("#tab-toml").click()
+    toml = page.locator("#toml")
+    text = toml.input_value()
+    assert "quota = 9" in text
+    toml.fill(text.replace("count = 3", "count = 5", 1).replace("quota = 9", "quota = 10", 1))
+    page.wait_for_function("document.querySelector('#r-seats').textContent === '17'")
+    assert page.locator('[data-field="rule.quota"]').input_value() == "10"
+    # the seat diagram is redrawn for the new council
+    page.wait_for_function("document.querySelector('#seat-figure').textContent.includes('17 seats')")
+    page.screenshot(path=str(ARTIFACTS / "editor.png"), full_page=True)
