@@ -33,6 +33,8 @@ def explore_command(
                                          help="Evaluate at most this many designs (default: the file's)."),
     as_json: bool = typer.Option(False, "--json", help="Print one JSON document instead of a table."),
     top: int = typer.Option(20, "--top", min=1, help="Rows of the Pareto front shown in the table."),
+    plot: Optional[Path] = typer.Option(
+        None, "--plot", help="Also draw the designs, the front and catalogue proposals (PNG)."),
 ) -> None:
     """Search a space of council designs; print the Pareto front and write the full table.
 
@@ -60,6 +62,10 @@ def explore_command(
     else:
         result = explore(space, out=outdir, seed=seed, budget=budget, scheduler=scheduler,
                          workers=workers)
+    if plot is not None and result.complete:
+        from unsclab.explore.plot import plot_results
+
+        plot_results(result, plot)
     if as_json:
         print_json(result.to_json())
         return

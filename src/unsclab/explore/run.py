@@ -106,8 +106,12 @@ class ExploreResult:
 
     @property
     def pareto(self):
-        """The rows on the Pareto front."""
-        return self.table[self.table["pareto"]] if "pareto" in self.table else self.table.iloc[:0]
+        """The rows on the Pareto front, best first on the first objective."""
+        if "pareto" not in self.table:
+            return self.table.iloc[:0]
+        first = self.space.objectives[0]
+        return self.table[self.table["pareto"]].sort_values(
+            [first.label, "id"], ascending=[first.direction == "minimise", True], kind="stable")
 
     def design(self, design_id: str):
         """The :class:`~unsclab.designs.Design` of a row, rebuilt from its parameters."""
