@@ -178,19 +178,12 @@ def from_sources() -> CouncilVotes:
 
 
 def _load_record() -> Any | None:
-    """The project's Record, if the record module provides a loader; else None."""
+    """The project's :class:`unsclab.record.Record` (parquet-cached), or None if unavailable."""
     try:
-        from unsclab import record as rec  # noqa: F401
+        from unsclab.record import Record
     except ImportError:
         return None
-    for name in ("load_record", "load", "build_record", "record"):
-        fn = getattr(rec, name, None)
-        if callable(fn):
-            try:
-                return fn()
-            except TypeError:
-                continue
-    return None
+    return Record.load()
 
 
 @cache
