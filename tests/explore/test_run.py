@@ -110,3 +110,12 @@ def test_every_design_rebuilds_from_the_table(tiny_text, tmp_path):
         assert d.id == design_id and d == result.design(design_id)
     assert (result.pareto["design_toml"] != "").all()
     assert (result.table.loc[~result.table["pareto"], "design_toml"] == "").all()
+
+
+def test_plot_writes_a_png(tiny_text, tmp_path):
+    pytest.importorskip("matplotlib")
+    from unsclab.explore.plot import plot_results
+
+    result = explore(parse_space(tiny_text, "tiny.toml"))
+    path = plot_results(result, tmp_path / "f.png", references=("status-quo",))
+    assert path.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"

@@ -63,9 +63,14 @@ def explore_command(
         result = explore(space, out=outdir, seed=seed, budget=budget, scheduler=scheduler,
                          workers=workers)
     if plot is not None and result.complete:
+        from unsclab.errors import UnsclabError
         from unsclab.explore.plot import plot_results
 
-        plot_results(result, plot)
+        try:
+            plot_results(result, plot)
+        except ImportError:
+            raise UnsclabError("--plot needs matplotlib; install unsclab[plot]",
+                               field="--plot") from None
     if as_json:
         print_json(result.to_json())
         return
