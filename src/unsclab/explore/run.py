@@ -357,12 +357,15 @@ def _open_manifest(outdir: Path, space: Space, seed: int, budget: int, ids_hash:
         except (OSError, ValueError) as err:
             raise SpaceError(f"cannot read the manifest ({err}); remove the folder or choose "
                              "another --out", file=str(path)) from None
-        for key, value in expected.items():
-            if manifest.get(key) != value:
-                raise SpaceError(
-                    f"this folder holds another search ({key} differs: {manifest.get(key)!r} "
-                    f"here, {value!r} now); choose another --out or remove it", file=str(path),
-                    field=key)
+        # the same candidates in the same chunks make a safe resume (a seed that changes
+        # nothing, as in an enumerated space, is fine)
+        for key in ("format", "space_key", "ids_sha256", "chunk_size"):
+            if manifest.get(key) != expected[key]:
+                what = {"space_key": "the search space changed",
+                        "ids_sha256": "the candidates differ: seed or budget changed",
+                        "chunk_size": "chunk_size changed", "format": "older format"}[key]
+                raise SpaceError(f"this folder holds another search ({what}); choose another "
+                                 "--out or remove it", file=str(path), field=key)
         return manifest
     manifest = {**expected, "file": space.file, "search": info, "space_text": space.text,
                 "parts": {}}
