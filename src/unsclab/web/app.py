@@ -25,7 +25,7 @@ from typing import Any, Literal
 
 from fastapi import FastAPI, Query, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import HTMLResponse, JSONResponse
+from fastapi.responses import HTMLResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 from pydantic import BaseModel, Field
@@ -189,8 +189,22 @@ def create_app(limits: Limits = DEFAULT_LIMITS) -> FastAPI:
     templates.env.filters["num"] = lambda x, d=4: "—" if x is None else f"{x:.{d}f}"
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
 
+    pages = _LRU(256)  # rendered pages: deterministic for the life of the process
+    answers = _LRU(256)  # POST /api/evaluate answers by body
+
+    def cached_page(request: Request):
+        hit = pages.get(request.url.path + "?" + request.url.query)
+        return HTMLResponse(hit) if hit is not None else None
+
+    def keep_page(request: Request, response):
+        if response.status_code == 200:
+            pages.put(request.url.path + "?" + request.url.query, response.body)
+        return response
+
     async def run(func, *args):
         """CPU-heavy work: in the thread pool, a few at a time, within the timeout."""
+        if func is service.catalog_view and args[0] in service.CATALOG_VIEWS:
+            return service.CATALOG_VIEWS[args[0]]  # cached: no need to leave the loop
         try:
             async with asyncio.timeout(limits.timeout_seconds):
                 async with semaphore:
@@ -303,7 +317,7 @@ def create_app(limits: Limits = DEFAULT_LIMITS) -> FastAPI:
         }
     }
 
-    async def posted_design(request: Request):
+    async def read_body(request: Request) -> bytes:
         chunks, size = [], 0
         async for chunk in request.stream():
             size += len(chunk)
@@ -311,8 +325,12 @@ def create_app(limits: Limits = DEFAULT_LIMITS) -> FastAPI:
                 raise BodyTooLarge(f"the request body exceeds {limits.max_body_bytes} bytes",
                                    field="body")
             chunks.append(chunk)
-        design = service.parse_posted_design(b"".join(chunks),
-                                             request.headers.get("content-type", ""))
+        return b"".join(chunks)
+
+    async def posted_design(request: Request, body: bytes | None = None):
+        if body is None:
+            body = await read_body(request)
+        design = service.parse_posted_design(body, request.headers.get("content-type", ""))
         service.check_work(design, limits)
         return design
 
@@ -321,10 +339,16 @@ def create_app(limits: Limits = DEFAULT_LIMITS) -> FastAPI:
     async def api_evaluate(request: Request):
         from unsclab.designs import design_to_dict, design_to_toml
 
-        design = await posted_design(request)
+        body = await read_body(request)
+        key = (request.headers.get("content-type", ""), body)
+        if (hit := answers.get(key)) is not None:
+            return Response(hit, media_type="application/json")
+        design = await posted_design(request, body)
         view = await run(service.view_of, design)
-        return ok({"design": {**design_to_dict(design), "size": design.size},
-                   "toml": design_to_toml(design), "results": view})
+        response = ok({"design": {**design_to_dict(design), "size": design.size},
+                       "toml": design_to_toml(design), "results": view})
+        answers.put(key, response.body)
+        return response
 
     @app.post("/api/figures/seats", response_model=Envelope, responses=ERRORS, tags=["figures"],
               summary="Seat diagram of a posted design, as inline SVG", openapi_extra=body_doc)
@@ -341,18 +365,22 @@ def create_app(limits: Limits = DEFAULT_LIMITS) -> FastAPI:
 
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
     async def page_catalogue(request: Request):
-        return templates.TemplateResponse(request, "catalogue.html", {
-            "title": "Catalogue", "designs": service.catalog_summaries()})
+        if (hit := cached_page(request)) is not None:
+            return hit
+        return keep_page(request, templates.TemplateResponse(request, "catalogue.html", {
+            "title": "Catalogue", "designs": service.catalog_summaries()}))
 
     @app.get("/designs/{design_id}", response_class=HTMLResponse, include_in_schema=False)
     async def page_design(request: Request, design_id: str = _id_param()):
+        if (hit := cached_page(request)) is not None:
+            return hit
         design = service.catalog_design(design_id)
         view = await run(service.catalog_view, design_id)
         svg = await run(service.seat_svg, design)
         group_svg = await run(_group_svg, design_id, view) if view["groups"] else None
-        return templates.TemplateResponse(request, "design.html", {
+        return keep_page(request, templates.TemplateResponse(request, "design.html", {
             "title": design.name, "d": design, "v": view, "seat_svg": svg,
-            "group_svg": group_svg})
+            "group_svg": group_svg}))
 
     @app.get("/compare", response_class=HTMLResponse, include_in_schema=False)
     async def page_compare(request: Request,
@@ -360,6 +388,8 @@ def create_app(limits: Limits = DEFAULT_LIMITS) -> FastAPI:
                            state: str = Query("IND", max_length=3)):
         from unsclab import states
 
+        if (hit := cached_page(request)) is not None:
+            return hit
         chosen = ids or ["status-quo", "g4-2005", "ufc-2005", "ezulwini-2005"]
         chosen = [i for i in chosen if i in service.catalog_ids()] or ["status-quo"]
         designs = [service.catalog_design(i) for i in chosen]
@@ -367,11 +397,11 @@ def create_app(limits: Limits = DEFAULT_LIMITS) -> FastAPI:
         code = state.upper() if states.known_state(state.upper()) else "IND"
         pareto = await run(_pareto_svg, tuple(chosen))
         years = await run(_years_svg, tuple(chosen), code)
-        return templates.TemplateResponse(request, "compare.html", {
+        return keep_page(request, templates.TemplateResponse(request, "compare.html", {
             "title": "Compare designs", "rows": [_headline(v) for v in views],
             "designs": designs, "all": service.catalog_summaries(), "chosen": chosen,
             "pareto_svg": pareto, "years_svg": years, "state": code,
-            "state_name": states.state(code).name})
+            "state_name": states.state(code).name}))
 
     @app.get("/editor", response_class=HTMLResponse, include_in_schema=False)
     async def page_editor(request: Request, start: str = Query("status-quo", alias="from",
@@ -379,17 +409,45 @@ def create_app(limits: Limits = DEFAULT_LIMITS) -> FastAPI:
         from unsclab.designs import design_to_dict, design_to_toml
         from unsclab.groups import GROUPS, OPEN
 
+        if (hit := cached_page(request)) is not None:
+            return hit
         design = service.catalog_design(start if start in service.catalog_ids() else "status-quo")
         view = await run(service.catalog_view, design.id)
-        return templates.TemplateResponse(request, "editor.html", {
+        return keep_page(request, templates.TemplateResponse(request, "editor.html", {
             "title": "Design editor", "d": design, "v": view,
             "design_json": json.dumps(design_to_dict(design)).replace("</", "<\\/"),
             "toml": design_to_toml(design), "all": service.catalog_summaries(),
             "groups": (*GROUPS, OPEN), "kinds": ("permanent", "long-term", "elected"),
-            "seat_svg": await run(service.seat_svg, design)})
+            "seat_svg": await run(service.seat_svg, design)}))
 
     app.add_middleware(BodyLimit, limit=limits.max_body_bytes)
     return app
+
+
+class _LRU:
+    """A small thread-safe LRU map of bounded size."""
+
+    def __init__(self, size: int) -> None:
+        import threading
+        from collections import OrderedDict
+
+        self.size = size
+        self.data: OrderedDict = OrderedDict()
+        self.lock = threading.Lock()
+
+    def get(self, key):
+        with self.lock:
+            if key in self.data:
+                self.data.move_to_end(key)
+                return self.data[key]
+        return None
+
+    def put(self, key, value) -> None:
+        with self.lock:
+            self.data[key] = value
+            self.data.move_to_end(key)
+            while len(self.data) > self.size:
+                self.data.popitem(last=False)
 
 
 def _id_param():

@@ -128,12 +128,18 @@ class UnknownDesign(DesignError):
     """No catalogue design by that id (HTTP 404)."""
 
 
-@lru_cache(maxsize=64)
+#: results of catalogue designs, computed once per process (the catalogue is read-only)
+CATALOG_VIEWS: dict[str, dict[str, Any]] = {}
+
+
 def catalog_view(design_id: str) -> dict[str, Any]:
     """Results of a catalogue design (cached for the life of the process)."""
     from unsclab.report.results import design_view
 
-    return design_view(catalog_design(design_id))
+    view = CATALOG_VIEWS.get(design_id)
+    if view is None:
+        view = CATALOG_VIEWS[design_id] = design_view(catalog_design(design_id))
+    return view
 
 
 @lru_cache(maxsize=256)

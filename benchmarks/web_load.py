@@ -1,0 +1,177 @@
+"""Load benchmark of the web app: throughput and p50/p99 latency at 50 concurrent clients.
+
+Starts ``unsclab serve`` on a free loopback port in a subprocess, then sends a bounded number of
+requests (``--requests`` per scenario, default 1000) from ``--clients`` concurrent clients
+(default 50), each scenario capped at ``--max-seconds`` (default 60). Loopback only; it stops by
+itself and stops the server.
+
+    python benchmarks/web_load.py                  # all scenarios, markdown table on stdout
+    python benchmarks/web_load.py --requests 300   # quicker
+
+Scenarios: the catalogue page, a design page, GET /api/designs, POST /api/evaluate of a
+catalogue design (cached by content), and POST /api/evaluate of a new design each request
+(quota varied, defeating the cache). Target: p99 < 100 ms for catalogue pages.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import socket
+import statistics
+import subprocess
+import sys
+import time
+
+import httpx
+
+HOST = "127.0.0.1"
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind((HOST, 0))
+        return s.getsockname()[1]
+
+
+def _start(port: int) -> subprocess.Popen:
+    cmd = [sys.executable, "-m", "unsclab.cli.main", "serve", "--host", HOST, "--port", str(port),
+           "--log-level", "warning"]
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        try:
+            if httpx.get(f"http://{HOST}:{port}/api/limits", timeout=1).status_code == 200:
+                return proc
+        except httpx.HTTPError:
+            time.sleep(0.2)
+    proc.kill()
+    raise SystemExit("the server did not start: " + proc.stderr.read().decode()[-500:])
+
+
+class _Conn:
+    """A minimal keep-alive HTTP/1.1 client on one loopback connection (a light load
+    generator, so that the numbers measure the server rather than the client library)."""
+
+    def __init__(self, port: int) -> None:
+        self.port = port
+        self.reader = self.writer = None
+
+    async def request(self, method: str, url: str, body: bytes = b"",
+                      ctype: str = "application/json") -> int:
+        if self.writer is None:
+            self.reader, self.writer = await asyncio.open_connection(HOST, self.port)
+        head = f"{method} {url} HTTP/1.1\r\nHost: {HOST}\r\n"
+        if body:
+            head += f"Content-Type: {ctype}\r\nContent-Length: {len(body)}\r\n"
+        self.writer.write(head.encode() + b"\r\n" + body)
+        await self.writer.drain()
+        status_line = await self.reader.readline()
+        length = 0
+        while True:
+            line = await self.reader.readline()
+            if line in (b"\r\n", b""):
+                break
+            name, _, value = line.decode("latin-1").partition(":")
+            if name.strip().lower() == "content-length":
+                length = int(value.strip())
+        await self.reader.readexactly(length)
+        return int(status_line.split()[1])
+
+    async def close(self) -> None:
+        if self.writer is not None:
+            self.writer.close()
+
+
+async def _scenario(port: int, name: str, make_request, n: int, clients: int, cap: float):
+    latencies: list[float] = []
+    errors = 0
+    counter = iter(range(n))
+    stop_at = time.monotonic() + cap
+
+    async def worker():
+        nonlocal errors
+        conn = _Conn(port)
+        try:
+            for i in counter:
+                if time.monotonic() > stop_at:
+                    return
+                method, url, body = make_request(i)
+                t0 = time.perf_counter()
+                status = await conn.request(method, url, body)
+                latencies.append(time.perf_counter() - t0)
+                if status != 200:
+                    errors += 1
+        finally:
+            await conn.close()
+
+    warm = _Conn(port)  # warm-up (fills the caches, as in steady state)
+    for i in range(3):
+        await warm.request(*make_request(i))
+    await warm.close()
+    t0 = time.perf_counter()
+    await asyncio.gather(*(worker() for _ in range(clients)))
+    elapsed = time.perf_counter() - t0
+    lat = sorted(latencies)
+    q = statistics.quantiles(lat, n=100) if len(lat) > 1 else [lat[0]] * 99
+    return {"scenario": name, "requests": len(lat), "errors": errors,
+            "throughput_rps": len(lat) / elapsed, "p50_ms": 1000 * q[49], "p99_ms": 1000 * q[98]}
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--requests", type=int, default=1000, help="requests per scenario (≤ 5000)")
+    ap.add_argument("--clients", type=int, default=50, help="concurrent clients (≤ 200)")
+    ap.add_argument("--max-seconds", type=float, default=60.0, help="cap per scenario (≤ 120)")
+    ap.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    args = ap.parse_args(argv)
+    n = min(args.requests, 5000)
+    clients = min(args.clients, 200)
+    cap = min(args.max_seconds, 120.0)
+    port = _free_port()
+    proc = _start(port)
+    base = f"http://{HOST}:{port}"
+    try:
+        design = httpx.get(f"{base}/api/designs/g4-2005").json()["data"]
+        design.pop("size")
+
+        def fresh(i):
+            d = json.loads(json.dumps(design))
+            d["rule"]["quota"] = 13 + i % 12  # 13..24 of 25: a new design, computed anew
+            d["name"] = f"variant {i}"
+            return ("POST", "/api/evaluate", json.dumps({"design": d}).encode())
+
+        same = json.dumps({"design": design}).encode()
+        scenarios = [
+            ("GET / (catalogue page)", lambda i: ("GET", "/", b"")),
+            ("GET /designs/g4-2005 (design page)", lambda i: ("GET", "/designs/g4-2005", b"")),
+            ("GET /api/designs", lambda i: ("GET", "/api/designs", b"")),
+            ("POST /api/evaluate (catalogue design, cached)",
+             lambda i: ("POST", "/api/evaluate", same)),
+            ("POST /api/evaluate (new design each request)", fresh),
+        ]
+        rows = [asyncio.run(_scenario(port, name, make, n, clients, cap))
+                for name, make in scenarios]
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+    if args.json:
+        print(json.dumps(rows, indent=2))
+        return 0
+    print(f"{clients} concurrent clients, up to {n} requests per scenario, one uvicorn worker, "
+          f"{os.cpu_count()} cores, loopback\n")
+    print("| scenario | requests | errors | throughput (req/s) | p50 (ms) | p99 (ms) |")
+    print("|---|---:|---:|---:|---:|---:|")
+    for r in rows:
+        print(f"| {r['scenario']} | {r['requests']} | {r['errors']} | {r['throughput_rps']:.0f} "
+              f"| {r['p50_ms']:.1f} | {r['p99_ms']:.1f} |")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
