@@ -293,12 +293,16 @@ class ReplayResult:
     yes: np.ndarray
     history: np.ndarray
     channels: list[_Channel]
-    holders: list[np.ndarray]          # per channel: (D, T) holder index in universe, −1 empty
-    ch_votes: list[np.ndarray]         # per channel: (D, T) vote codes (ABSENT when inactive)
+    year_holders: list[np.ndarray]     # per channel: (D, years) holder index in universe, −1 empty
+    yi: np.ndarray                     # decision → year index
+    potential: list[np.ndarray]        # per channel: decisions where it may be active
+    aux_really: dict[int, np.ndarray]  # aux channel → (D, T) whether it is active
+    ch_data: dict[int, tuple[np.ndarray, np.ndarray | None]]  # sampled votes (cols, (D, Tc))
     lottery: dict[int, np.ndarray]     # decision → (D, m) sits mask of the lottery members
     placements: list[_Placement]
     universe: tuple[str, ...]
     notes: list[str] = field(default_factory=list)
+    rows: np.ndarray | None = None     # decision → row of the full record
 
     @property
     def prob(self) -> np.ndarray:
@@ -350,6 +354,49 @@ class ReplayResult:
                  "p_vetoed": float(p[t, 1]), "p_failed": float(p[t, 2])}
                 for t in range(len(self.cv))]
 
+    def channel_votes(self, t: int) -> tuple[np.ndarray, np.ndarray]:
+        """Holders (C × D, universe index, −1 empty) and votes (C × D, codes, ABSENT when the
+        seat is inactive) of the simulated seats on decision ``t``. Votes not sampled by the
+        replay (they could not change the outcome) are drawn here from a generator seeded by
+        (seed, decision), so a trail repeats exactly."""
+        cv = self.cv
+        C, D = len(self.channels), self.draws
+        H = np.full((C, D), -1, dtype=np.int64)
+        Vt = np.full((C, D), ABSENT, dtype=np.int8)
+        row = int(self.rows[t]) if self.rows is not None else t
+        cy, cya = _predictions(_register(_full(cv)))
+        lazy = np.random.default_rng([0 if self.seed is None else int(self.seed), row, 5]) \
+            .random((C, D))
+        wov = bool(cv.without_vote[t])
+        for k, ch in enumerate(self.channels):
+            h = self.year_holders[k][:, self.yi[t]].astype(np.int64)
+            H[k] = h
+            if ch.kind == "perm":
+                act = h >= 0
+            elif ch.kind == "aux":
+                act = self.aux_really[k][:, t] & (h >= 0)
+            else:
+                act = (h >= 0) & bool(np.isin(t, self.potential[k]))
+            stored = self.ch_data.get(k)
+            if stored is not None and stored[1] is not None:
+                pos = np.searchsorted(stored[0], t)
+                if pos < len(stored[0]) and stored[0][pos] == t:
+                    Vt[k] = stored[1][:, pos]
+                    continue
+            hh = np.maximum(h, 0)
+            u = lazy[k]
+            v = (u >= cy[row, hh]).astype(np.int8) + (u >= cya[row, hh]).astype(np.int8)
+            if ch.kind == "perm":
+                for d in np.flatnonzero(act):
+                    code = self.universe[hh[d]]
+                    if code in cv._col and cv.votes[t, cv.column(code)] != ABSENT:
+                        rv = int(cv.votes[t, cv.column(code)])
+                        v[d] = rv if rv in (Y, A, N) else NV
+            if wov:
+                v[:] = Y
+            Vt[k] = np.where(act, v, ABSENT)
+        return H, Vt
+
     def ballot(self, d: int, t: int) -> tuple[dict[str, str], dict[str, str]]:
         """The full ballot of draw ``d`` on decision ``t``: (ISO3 → vote, ISO3 → seat class for
         states not named in the design) — ready for :func:`unsclab.rules.decide`."""
@@ -360,23 +407,25 @@ class ReplayResult:
         seats: dict[str, str] = {}
         named = self.design.named_holders
         wov = bool(cv.without_vote[t])
-        for code, cls in pl.fixed.items():
+
+        def real(code: str) -> str:
             v = int(cv.votes[t, cv.column(code)])
-            votes[code] = "Y" if wov else VOTE_NAMES.get(v, "NV") if v in (Y, A, N) else "NV"
+            return "Y" if wov else (VOTE_NAMES[v] if v in (Y, A, N) else "NV")
+
+        for code, cls in pl.fixed.items():
+            votes[code] = real(code)
             if code not in named:
                 seats[code] = cls
         if pl.lottery is not None:
-            sits = self.lottery[t][d]
-            for code, s in zip(pl.lottery, sits):
+            for code, s in zip(pl.lottery, self.lottery[t][d]):
                 if s:
-                    v = int(cv.votes[t, cv.column(code)])
-                    votes[code] = "Y" if wov else (VOTE_NAMES[v] if v in (Y, A, N) else "NV")
-        for ch, h, vv in zip(self.channels, self.holders, self.ch_votes):
-            code_i, v = int(h[d, t]), int(vv[d, t])
-            if code_i < 0 or v == ABSENT:
+                    votes[code] = real(code)
+        H, Vt = self.channel_votes(t)
+        for ch, h, v in zip(self.channels, H[:, d], Vt[:, d]):
+            if h < 0 or v == ABSENT:
                 continue
-            code = self.universe[code_i]
-            votes[code] = VOTE_NAMES[v]
+            code = self.universe[int(h)]
+            votes[code] = VOTE_NAMES[int(v)]
             if code in named:
                 continue
             if ch.kind == "aux":  # takes the seat its permanent-seat holder left
@@ -406,17 +455,13 @@ class ReplayResult:
                               "vote": VOTE_NAMES.get(v, "NV"), "source": "real",
                               "p_sits": float(s)})
         cy, cya = _predictions(_register(_full(cv)))
-        row = _full_row(cv, t)
-        for ch, h, vv in zip(self.channels, self.holders, self.ch_votes):
-            active = vv[:, t] != ABSENT
-            if ch.kind == "perm":
-                active = np.ones(len(active), bool)
+        row = int(self.rows[t]) if self.rows is not None else t
+        H, Vt = self.channel_votes(t)
+        for ch, h, vv in zip(self.channels, H, Vt):
+            active = vv != ABSENT
             if not active.any():
                 continue
-            hs = h[active, t]
-            hs = hs[hs >= 0]
-            if len(hs) == 0:
-                continue
+            hs = h[active]
             counts = np.bincount(hs, minlength=len(self.universe))
             holders = []
             for i in np.argsort(-counts)[:top]:
@@ -674,8 +719,11 @@ def replay(design: Design | str, record: Any = None, period: tuple[int, int] = (
     real_u[:, ucol] = np.where(V == UNKNOWN, NV, V)
     real_u = np.where(is_wov[:, None] & (real_u != ABSENT), Y, real_u).astype(np.int8)
     real_flat = real_u.ravel()
-    fixed_flat = fixed_u.ravel()
-    ch_data: dict[int, tuple[np.ndarray, np.ndarray, np.ndarray]] = {}
+    # One packed int64 table, so that each channel needs a single gather:
+    # bits 0-16 tY, 17-33 tYA, 34-36 real vote + 1 (0 = did not sit), 37 placed in a seat.
+    packed = (tY.astype(np.int64) | (tYA.astype(np.int64) << 17)
+              | ((real_flat.astype(np.int64) + 1) << 34) | (fixed_u.ravel().astype(np.int64) << 37))
+    ch_data: dict[int, tuple[np.ndarray, np.ndarray | None]] = {}
     perm_index = {(ch.cls, ch.slot): k for k, ch in enumerate(channels) if ch.kind == "perm"}
     year_holders = [h.astype(np.int32) for h in year_holders]
 
@@ -685,8 +733,35 @@ def replay(design: Design | str, record: Any = None, period: tuple[int, int] = (
         else:
             target[:, cols] += value
 
+    # lottery (more real members than seats): who sits, per draw and year
+    lottery: dict[int, np.ndarray] = {}
+    lot_keys: dict[tuple[int, tuple[str, ...]], np.ndarray] = {}
+    lot_min = np.zeros(T, np.int64)
+    lot_max = np.zeros(T, np.int64)
+    for t, pl in enumerate(placements):
+        if pl.lottery is None:
+            continue
+        kk = (int(yi[t]), tuple(pl.lottery))
+        if kk not in lot_keys:
+            m = len(pl.lottery)
+            keys_l = rng.random((D, m))
+            if pl.capacity:
+                thr = np.sort(keys_l, axis=1)[:, m - pl.capacity]
+                lot_keys[kk] = keys_l >= thr[:, None]
+            else:
+                lot_keys[kk] = np.zeros_like(keys_l, bool)
+        sits = lot_keys[kk]
+        lottery[t] = sits
+        codes = np.array([Y if is_wov[t] else int(V[t, cv.column(c)]) for c in pl.lottery])
+        yes[:, t] += (sits & (codes == Y)[None, :]).sum(axis=1).astype(np.int16)
+        ny = int((codes == Y).sum())
+        lot_min[t] = max(0, pl.capacity - (len(codes) - ny))
+        lot_max[t] = min(pl.capacity, ny)
+
+    # pass 1: where each channel can be active
+    potential: list[np.ndarray] = []
+    aux_really: dict[int, np.ndarray] = {}
     for k, ch in enumerate(channels):
-        Hy = year_holders[k]
         if ch.kind == "perm":
             cols = np.arange(T)
         elif ch.kind == "aux":
@@ -694,67 +769,73 @@ def replay(design: Design | str, record: Any = None, period: tuple[int, int] = (
             hp_t = Hp[:, yi]  # decisions where some draw's permanent holder really sat
             fp = np.arange(T, dtype=np.int32)[None, :] * Un + np.maximum(hp_t, 0)
             really = (hp_t >= 0) & (real_flat.take(fp) != ABSENT)
+            aux_really[k] = really
             cols = np.flatnonzero(really.any(axis=0))
         elif ch.kind == "class":
             cols = np.flatnonzero(free_of[ch.cls] > ch.slot)
         else:
             cols = np.flatnonzero([ch.holder in pl.named_absent for pl in placements])
+        potential.append(cols)
+    # Bounds: a channel's vote is sampled only where it can change the outcome; elsewhere it
+    # is drawn lazily, from a generator of its own, when a trail or a ballot asks for it.
+    n_any = np.zeros(T, np.int64)
+    n_veto = np.zeros(T, np.int64)
+    for k, ch in enumerate(channels):
+        n_any[potential[k]] += 1
+        if ch.veto:
+            n_veto[potential[k]] += 1
+    required_t = np.where(is_proc, rule.procedural, rule.quota)
+    y_lo = yes_fixed + lot_min
+    y_hi = yes_fixed + lot_max + n_any
+    v_lo = veto_block_fixed if rule.veto.abstention_blocks else veto_fixed
+    v_hi = v_lo + n_veto
+    yes_matters = (y_lo < required_t) & (y_hi >= required_t) & ~is_wov
+    veto_matters = (y_hi >= required_t) & (v_lo < rule.veto.negatives) & \
+        (v_hi >= rule.veto.negatives) & ~is_proc & ~is_wov & bool(rule.veto.classes)
+    if rule.majorities:
+        yes_matters |= ~is_wov
+    sampled = yes_matters | veto_matters
+    for k, ch in enumerate(channels):
+        cols = potential[k]
+        matters = sampled if (ch.veto or rule.majorities) else yes_matters
+        cols = cols[matters[cols]]
         if len(cols) == 0:
             continue
+        Hy = year_holders[k]
         Hc = Hy[:, yi[cols]] if len(cols) < T else Hy[:, yi]       # (D, Tc)
         act = Hc >= 0
         flat_idx = cols.astype(np.int32)[None, :] * Un + np.maximum(Hc, 0)
         if ch.kind == "aux":
-            act &= really[:, cols]
+            act &= aux_really[k][:, cols]
         r = rng.integers(0, 65536, size=Hc.shape, dtype=np.int32)
-        v = (r >= tY.take(flat_idx)).astype(np.int8)
-        v += r >= tYA.take(flat_idx)
+        pk = packed.take(flat_idx)
+        v = (r >= (pk & 0x1FFFF)).astype(np.int8)
+        v += r >= ((pk >> 17) & 0x1FFFF)
         if ch.kind == "perm":  # a drawn holder who really sat votes as it really did ...
-            rv = real_flat.take(flat_idx)
+            rv = (((pk >> 34) & 0x7) - 1).astype(np.int8)
             sat = rv != ABSENT
             v = np.where(sat, rv, v)
             # ... and no longer counts in the elected seat where it was placed
-            dup = act & sat & fixed_flat.take(flat_idx)
+            dup = act & sat & ((pk >> 37) & 1).astype(bool)
             if dup.any():
-                yes -= dup & (rv == Y)
+                _add(yes, cols, -(dup & (rv == Y)).astype(np.int16))
         if is_wov[cols].any():
             v = np.where(is_wov[cols][None, :], Y, v)
         v = np.where(act, v, ABSENT).astype(np.int8)
-        ch_data[k] = (cols, Hc, v)
+        ch_data[k] = (cols, v if keep_votes else None)
         _add(yes, cols, v == Y)
         if ch.veto:
             _add(veto_cnt, cols, (v != Y) if rule.veto.abstention_blocks else (v == N))
         if maj_cnt is not None:
             for j in ch.majorities:
                 maj_cnt[:, cols, j] += v == Y
-    holders_dt: list[np.ndarray] = []
-    votes_dt: list[np.ndarray] = []
-    if keep_votes:
-        for k in range(len(channels)):
-            H = np.full((D, T), -1, dtype=np.int16)
-            vv = np.full((D, T), ABSENT, dtype=np.int8)
-            if k in ch_data:
-                cols, Hc, v = ch_data[k]
-                H[:, cols] = Hc
-                vv[:, cols] = v
-            holders_dt.append(H)
-            votes_dt.append(vv)
-    # lottery (more real members than seats): who sits, per draw and year
-    lottery: dict[int, np.ndarray] = {}
-    lot_keys: dict[tuple[int, tuple[str, ...]], np.ndarray] = {}
-    for t, pl in enumerate(placements):
-        if pl.lottery is None:
-            continue
-        kk = (int(yi[t]), tuple(pl.lottery))
-        if kk not in lot_keys:
-            keys = rng.random((D, len(pl.lottery)))
-            thr = np.sort(keys, axis=1)[:, len(pl.lottery) - pl.capacity] if pl.capacity else None
-            sits = keys >= thr[:, None] if pl.capacity else np.zeros_like(keys, bool)
-            lot_keys[kk] = sits
-        sits = lot_keys[kk]
-        lottery[t] = sits
-        codes = np.array([Y if is_wov[t] else int(V[t, cv.column(c)]) for c in pl.lottery])
-        yes[:, t] += (sits & (codes == Y)[None, :]).sum(axis=1)
+    # Where the yes count was not sampled it is settled by its bounds: only its comparison
+    # with the quota enters the rule, so it is set to a representative value.
+    settle = ~yes_matters
+    if settle.any():
+        rep = np.where(y_lo >= required_t, required_t, np.minimum(y_hi, required_t - 1))
+        rep = np.where(is_wov, design.size, rep)  # adopted without a vote: every seat in favour
+        yes[:, settle] = rep[settle].astype(np.int16)[None, :]
 
     # --- the rule
     procedural = np.broadcast_to(is_proc[None, :], (D, T))
@@ -772,7 +853,6 @@ def replay(design: Design | str, record: Any = None, period: tuple[int, int] = (
         "Holders of simulated seats are drawn afresh each year by calibrated strength "
         "(unsclab.elections, DPPA 1946-2025).",
     ]
-    if not keep_votes:
-        holders_dt, votes_dt = [], []
     return ReplayResult(design, cv, (lo, hi), D, seed, out.astype(np.int8), yes, history,
-                        channels, holders_dt, votes_dt, lottery, placements, U, notes)
+                        channels, year_holders, yi, potential, aux_really, ch_data, lottery,
+                        placements, U, notes, rows)
