@@ -98,41 +98,27 @@ class ProfilePower:
 @lru_cache(maxsize=None)
 def profile_power(v: int, m: int, q: int, k: int) -> ProfilePower:
     """Exact indices of the game: ``q`` yes of ``v + m`` seats, and fewer than ``k`` of the ``v``
-    veto seats voting no (``v = 0``: no veto).
+    veto seats voting no (``v = 0``: no veto), computed once per profile by the power engine
+    (:func:`unsclab.power.swings`) on the game :func:`unsclab.power.compile.compile_design`
+    would build.
 
     >>> p = profile_power(5, 10, 9, 1)   # the Council since 1965
     >>> p.winning, p.banzhaf(True), p.shapley(False)
     (848, Fraction(106, 635), Fraction(4, 2145))
     """
+    from unsclab.power import CompositeGame, quota_condition, swings, veto_condition
+
     n = v + m
-    t = v - k + 1 if v else 0  # veto seats that must vote yes
-    C = math.comb
-    fact = [math.factorial(i) for i in range(n + 1)]
-    winning = sum(C(v, a) * C(m, b) for a in range(t, v + 1) for b in range(m + 1) if a + b >= q)
-    # an ordinary seat swings S (a veto, b ordinary others) iff a >= t and a + b == q - 1
-    sw_o = 0
-    ss_o = 0
-    if m:
-        for a in range(t, v + 1):
-            b = q - 1 - a
-            if 0 <= b <= m - 1:
-                c = C(v, a) * C(m - 1, b)
-                sw_o += c
-                ss_o += c * fact[q - 1] * fact[n - q]
-    sw_v = 0
-    ss_v = 0
+    conditions = [quota_condition(n, q)]
     if v:
-        for a in range(0, v):
-            for b in range(0, m + 1):
-                wins_with = a + 1 >= t and a + b + 1 >= q
-                loses_without = a < t or a + b < q
-                if wins_with and loses_without:
-                    c = C(v - 1, a) * C(m, b)
-                    s = a + b
-                    sw_v += c
-                    ss_v += c * fact[s] * fact[n - 1 - s]
-    return ProfilePower(v, m, q, k, winning, sw_v, sw_o,
-                        Fraction(ss_v, fact[n]), Fraction(ss_o, fact[n]))
+        conditions.append(veto_condition(n, range(v), k))
+    counts = swings(CompositeGame(tuple(conditions)), shapley=True)
+    assert counts.shapley is not None
+    return ProfilePower(
+        v, m, q, k, counts.winning,
+        counts.swings[0] if v else 0, counts.swings[v] if m else 0,
+        counts.shapley[0] if v else Fraction(0), counts.shapley[v] if m else Fraction(0),
+    )
 
 
 # -- states, pools ------------------------------------------------------------------------------
