@@ -16,23 +16,6 @@ designs_app = typer.Typer(
 )
 
 
-def _summary(design) -> dict:
-    return {
-        "id": design.id,
-        "name": design.name,
-        "year": design.year,
-        "status": design.status,
-        "seats": design.size,
-        "permanent": design.count_by_kind()["permanent"],
-        "long_term": design.count_by_kind()["long-term"],
-        "elected": design.count_by_kind()["elected"],
-        "quota": design.rule.quota,
-        "veto_holders": sum(c.count for c in design.seats if c.id in design.rule.veto.classes),
-        "veto_negatives": design.rule.veto.negatives if design.rule.veto.classes else None,
-        "sources": [s.symbol or s.title for s in design.sources],
-    }
-
-
 @designs_app.command("list")
 @user_errors
 def list_designs(
@@ -42,9 +25,9 @@ def list_designs(
 
     Example: unsclab designs list --json
     """
-    from unsclab.designs import load_catalog
+    from unsclab.designs import design_summary, load_catalog
 
-    rows = [_summary(d) for d in load_catalog()]
+    rows = [design_summary(d) for d in load_catalog()]
     if as_json:
         print_json(rows)
         return

@@ -3,6 +3,7 @@
 from unsclab.designs.io import (
     catalog_ids,
     design_from_dict,
+    design_summary,
     design_to_dict,
     design_to_toml,
     load_catalog,
@@ -32,6 +33,7 @@ __all__ = [
     "Veto",
     "catalog_ids",
     "design_from_dict",
+    "design_summary",
     "design_to_dict",
     "design_to_toml",
     "load_catalog",

@@ -12,6 +12,7 @@ __all__ = [
     "load_design",
     "parse_design",
     "design_to_toml",
+    "design_summary",
     "save_design",
     "catalog_ids",
     "load_catalog",
@@ -219,6 +220,26 @@ def design_to_dict(design: Design) -> dict[str, Any]:
     """A plain dict of the design (no None values), in a readable key order."""
     data = design.model_dump(mode="json", exclude_none=True)
     return {k: data[k] for k in _TOP_ORDER if k in data}
+
+
+def design_summary(design: Design) -> dict[str, Any]:
+    """One catalogue row: the shape of ``unsclab designs list --json`` and ``GET /api/designs``."""
+    kinds = design.count_by_kind()
+    veto = design.rule.veto
+    return {
+        "id": design.id,
+        "name": design.name,
+        "year": design.year,
+        "status": design.status,
+        "seats": design.size,
+        "permanent": kinds["permanent"],
+        "long_term": kinds["long-term"],
+        "elected": kinds["elected"],
+        "quota": design.rule.quota,
+        "veto_holders": sum(c.count for c in design.seats if c.id in veto.classes),
+        "veto_negatives": veto.negatives if veto.classes else None,
+        "sources": [s.symbol or s.title for s in design.sources],
+    }
 
 
 def design_to_toml(design: Design) -> str:

@@ -31,6 +31,7 @@ import importlib
 from fractions import Fraction
 from typing import Any
 
+from unsclab.designs.io import design_summary
 from unsclab.designs.model import Design
 from unsclab.errors import UnsclabError
 
@@ -39,13 +40,6 @@ VIEW_KEYS = ("design", "seat_classes", "power", "groups", "representation", "sta
 
 #: power indices computed per seat class (registry names of :mod:`unsclab.power.indices`)
 INDICES = ("banzhaf", "shapley_shubik")
-
-
-def design_summary(design: Design) -> dict[str, Any]:
-    """The one-line summary of a design, as ``unsclab designs list --json`` prints it."""
-    from unsclab.cli.designs import _summary
-
-    return _summary(design)
 
 
 def seat_classes(design: Design) -> list[dict[str, Any]]:
