@@ -12,10 +12,10 @@ Seats, for each decision
    group first, then an open seat, then any seat left. If the design has fewer such seats than
    there were real elected members (e.g. the 1945 Charter's six seats after 1966), the ones who
    sit are drawn uniformly among them, once per draw and year.
-2. **Unnamed permanent seats** are held, in each draw, by the states of a strength-weighted
-   random order of the seat's group (the elections model's calibrated strengths, so Japan, Brazil,
-   India, Germany, Nigeria … are the likeliest), taking at each date the first states of the
-   order that are UN members then. When such a holder really sat that day, its real vote moves to
+2. **Unnamed permanent seats** are held, in each draw, by the states of a random order of the
+   seat's group drawn with weights ``strength ** 4`` (:data:`PERMANENT_KAPPA`; the elections
+   model's calibrated strengths, so Japan, Brazil, Germany, India … are the likeliest), taking
+   at each date the first states of the order that are UN members then. When such a holder really sat that day, its real vote moves to
    the permanent seat and the elected seat it leaves is filled as in 3.
 3. **Seats left empty** are filled, per draw and per year, by states drawn with probability
    proportional to strength (:mod:`unsclab.elections`) among the seat pool's UN members of that
@@ -65,6 +65,11 @@ from unsclab.groups import OPEN
 from unsclab.votes.data import ABSENT, A, CouncilVotes, N, NV, UNKNOWN, Y, council_votes
 
 ADOPTED, VETOED, FAILED = 0, 1, 2
+
+#: Unnamed permanent seats go to states drawn with weights strength ** PERMANENT_KAPPA: a
+#: permanent seat is a one-off choice that concentrates on the states with the longest service
+#: (an assumption; name the holders in the design file to fix them).
+PERMANENT_KAPPA = 4.0
 OUTCOME_NAMES = ("adopted", "vetoed", "failed")
 _OUT = {"adopted": ADOPTED, "vetoed": VETOED, "failed": FAILED}
 
@@ -660,7 +665,7 @@ def replay(design: Design | str, record: Any = None, period: tuple[int, int] = (
     perm_year: dict[int, np.ndarray] = {}
     for cid, ks in perm_by_class.items():
         pool = np.flatnonzero(_pool(design, cid, U))
-        keys = np.log(w[pool])[None, :] + rng.gumbel(size=(D, len(pool)))
+        keys = PERMANENT_KAPPA * np.log(w[pool])[None, :] + rng.gumbel(size=(D, len(pool)))
         order = np.argsort(-keys, axis=1)                   # (D, P) positions into pool
         ordered = pool[order]                               # universe indices
         patterns: dict[bytes, np.ndarray] = {}

@@ -22,6 +22,9 @@ COMMAND_MODULES = (
     "unsclab.cli.explore",
     "unsclab.cli.report",
     "unsclab.cli.web",
+    "unsclab.cli.elections",
+    "unsclab.cli.votes",
+    "unsclab.cli.replay",
 )
 
 app = typer.Typer(

@@ -1,0 +1,115 @@
+"""CLI: ``unsclab elections ID|PATH`` (who would sit, year by year) and ``unsclab elections backtest``."""
+
+from __future__ import annotations
+
+from typing import Optional
+
+import typer
+
+from unsclab.cli.common import console, print_json, user_errors
+
+
+def _years(text: str) -> tuple[int, int]:
+    from unsclab.errors import UnsclabError
+
+    try:
+        if "-" in text:
+            a, b = text.split("-", 1)
+            lo, hi = int(a), int(b)
+        else:
+            lo = hi = int(text)
+    except ValueError:
+        raise UnsclabError(f"--years {text!r}: expected YEAR or FIRST-LAST, e.g. 2027-2060") from None
+    if lo > hi or lo < 1946 or hi > 2200:
+        raise UnsclabError(f"--years {text!r}: expected FIRST-LAST with 1946 <= FIRST <= LAST <= 2200")
+    return lo, hi
+
+
+def register(app: typer.Typer) -> None:
+    @app.command("elections")
+    @user_errors
+    def elections(
+        target: str = typer.Argument(..., help="A catalogue id or design file, or 'backtest'."),
+        years: str = typer.Option("2027-2060", "--years", help="Years to simulate, FIRST-LAST."),
+        draws: int = typer.Option(1000, "--draws", min=1, help="Monte Carlo draws."),
+        seed: int = typer.Option(1, "--seed", help="Seed of the random generator."),
+        state: Optional[str] = typer.Option(None, "--state", help="Show one state (ISO3)."),
+        calibration: str = typer.Option("1966-2005", "--calibration",
+                                        help="backtest: calibration years."),
+        test: str = typer.Option("2006-2025", "--test", help="backtest: test years."),
+        as_json: bool = typer.Option(False, "--json", help="Print one JSON document."),
+    ) -> None:
+        """Simulate General Assembly elections to a design's seats, or backtest the model.
+
+        Examples: unsclab elections g4-2005 --years 2027-2060 --state IND;
+        unsclab elections backtest --json
+        """
+        import numpy as np
+
+        from unsclab import elections as el
+        from unsclab.errors import UnsclabError
+
+        if target == "backtest":
+            res = el.backtest(_years(calibration), _years(test), draws=draws, seed=seed)
+            if as_json:
+                print_json(res)
+                return
+            con = console()
+            con.print(f"Elections backtest: calibrated on {res['calibration'][0]}–"
+                      f"{res['calibration'][1]}, predicting {res['test'][0]}–{res['test'][1]} "
+                      f"(status quo, {draws} draws, seed {seed})")
+            con.print(f"Brier score {res['brier']:.5f}; uniform-within-group baseline "
+                      f"{res['brier_uniform']:.5f}; skill {100 * res['brier_skill']:.1f} %")
+            from rich.table import Table
+
+            t = Table(title="Years served, predicted vs actual (top states)")
+            for c in ("state", "group", "predicted", "actual"):
+                t.add_column(c)
+            for r in res["states"][:20]:
+                t.add_row(r["iso3"], r["group"] or "", f"{r['predicted_years']:.1f}",
+                          str(r["actual_years"]))
+            con.print(t)
+            return
+        from unsclab.designs import load_design
+
+        design = load_design(target)
+        lo, hi = _years(years)
+        sim = el.simulate(design, (lo, hi), draws, seed)
+        P = sim.sit_probability()
+        codes = list(sim.states)
+        if state:
+            code = state.strip().upper()
+            if code not in codes:
+                raise UnsclabError(f"--state {state!r}: expected the ISO3 code of a UN member "
+                                   "state, e.g. IND")
+            pick = [codes.index(code)]
+        else:
+            pick = [i for i in np.argsort(-P.sum(axis=0)) if P[:, i].sum() > 0]
+        from unsclab.states import state as st
+
+        span = hi - lo + 1
+        rows = []
+        for i in pick:
+            code = codes[i]
+            rows.append({
+                "iso3": code, "name": st(code).name, "group": st(code).group,
+                "expected_years": float(P[:, i].sum()),
+                "expected_years_per_decade": float(10 * P[:, i].sum() / span),
+                "p_by_year": {str(y): float(P[k, i]) for k, y in enumerate(range(lo, hi + 1))},
+            })
+        out = {"design": design.id, "years": [lo, hi], "draws": draws, "seed": seed,
+               "method": "elections", "states": rows,
+               "model": {"calibration": list(sim.model.period), "alpha": sim.model.alpha}}
+        if as_json:
+            print_json(out)
+            return
+        from rich.table import Table
+
+        t = Table(title=f"{design.id}: who sits {lo}–{hi} ({draws} draws, seed {seed})")
+        for c in ("state", "group", "years/decade", f"P({lo})", f"P({min(hi, lo + 10)})"):
+            t.add_column(c)
+        for r in rows[:40]:
+            t.add_row(f"{r['iso3']} {r['name']}", r["group"] or "",
+                      f"{r['expected_years_per_decade']:.2f}", f"{r['p_by_year'][str(lo)]:.2f}",
+                      f"{r['p_by_year'][str(min(hi, lo + 10))]:.2f}")
+        console().print(t)
