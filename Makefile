@@ -12,7 +12,7 @@ ifneq ($(wildcard $(SHARED_DATA)/README.md),)
 export UNSCLAB_DATA ?= $(SHARED_DATA)
 endif
 
-.PHONY: demo test install install-test lint bench clean
+.PHONY: demo test install install-test chromium lint clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -29,6 +29,14 @@ $(VENV)/.installed-test: pyproject.toml | $(PY)
 	$(PIP) install -e ".[test]"
 	@touch $@ $(VENV)/.installed $(VENV)/.installed-demo
 
+# Headless Chromium for the browser tests: Debian's package (never a browser download by a test
+# tool). Installed when missing and apt-get can run (as root, as in CI).
+chromium:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	  else echo "note: chromium is not installed and cannot be installed here; browser tests will be skipped"; fi; }
+
 install: $(VENV)/.installed
 
 install-test: $(VENV)/.installed-test
@@ -39,7 +47,7 @@ demo: $(VENV)/.installed-demo
 	$(VENV)/bin/unsclab compare --state KAZ --plot out/compare.png
 
 ## make test: install with the test extras and run the whole suite
-test: $(VENV)/.installed-test
+test: $(VENV)/.installed-test chromium
 	$(PY) -m pytest
 
 lint: $(VENV)/.installed-test

@@ -17,9 +17,15 @@ if "UNSCLAB_DATA" not in os.environ and _SHARED.is_dir():
 
 
 def pytest_sessionstart(session):
-    """In CI the data mirror must be there: skipping the data tests would hide failures."""
+    """In CI the data mirror and Chromium must be there: skipping their tests would hide failures."""
+    import shutil
+
+    if not os.environ.get("CI"):
+        return
     data = os.environ.get("UNSCLAB_DATA")
-    if os.environ.get("CI") and not (data and Path(data).is_dir()):
+    if not (data and Path(data).is_dir()):
         raise RuntimeError(
             f"CI run without the data mirror: UNSCLAB_DATA={data!r} and {_SHARED} is missing"
         )
+    if not shutil.which("chromium"):
+        raise RuntimeError("CI run without chromium: 'make test' installs Debian's chromium package")
