@@ -17,8 +17,9 @@ served gets the floor ``α r̄_g / (E_s + α)``; Japan, Brazil, Argentina, India
 their record. The weight used in the draw is ``r_s ** κ`` (κ = 1 by default).
 
 **Seats, terms and staggering.** Named holders sit throughout. An unnamed permanent seat is held
-by one state for the whole run, drawn once per draw by strength from its group (the likeliest
-being the states that served most). Elected and long-term seats have terms of ``term_years``;
+by one state for the whole run, drawn once per draw from its group with weights
+``strength ** 4`` (:data:`PERMANENT_KAPPA`: the likeliest are the states that served most).
+Elected and long-term seats have terms of ``term_years``;
 their seats are spread over staggered cohorts (a seat's terms start in years ≡ offset mod term).
 Two-year classes follow the status quo's odd/even pattern: terms starting in even years hold
 2 African, 1 Asia-Pacific, 1 Eastern European and 1 Latin American seat, terms starting in odd
@@ -86,6 +87,10 @@ ARAB_STATES: dict[str, tuple[str, ...]] = {
 STATUS_QUO_COHORTS = {"AG": (2, 1), "APG": (1, 1), "EEG": (1, 0), "GRULAC": (1, 1), "WEOG": (0, 2)}
 
 LAST_KNOWN_YEAR = 2027  # DPPA lists the members already elected for 2026 and 2027
+
+#: Unnamed permanent seats are drawn once with weights strength ** PERMANENT_KAPPA: a permanent
+#: seat is a one-off choice concentrated on the states with the longest service (assumption).
+PERMANENT_KAPPA = 4.0
 
 
 # ----------------------------------------------------------------------------- states
@@ -373,7 +378,8 @@ def simulate(design: Design, years: range | tuple[int, int], draws: int = 1000,
         if not ks:
             continue
         g = rng.gumbel(size=(draws, len(U)))
-        pick = _gumbel_pick(logw + g, pools[c.id] & perm_member & ~taken, len(ks))
+        pick = _gumbel_pick(PERMANENT_KAPPA * logw + g, pools[c.id] & perm_member & ~taken,
+                            len(ks))
         for j, k in enumerate(ks):
             cur[:, k] = pick[:, j]
             ok = pick[:, j] >= 0

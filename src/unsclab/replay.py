@@ -66,10 +66,7 @@ from unsclab.votes.data import ABSENT, A, CouncilVotes, N, NV, UNKNOWN, Y, counc
 
 ADOPTED, VETOED, FAILED = 0, 1, 2
 
-#: Unnamed permanent seats go to states drawn with weights strength ** PERMANENT_KAPPA: a
-#: permanent seat is a one-off choice that concentrates on the states with the longest service
-#: (an assumption; name the holders in the design file to fix them).
-PERMANENT_KAPPA = 4.0
+from unsclab.elections import PERMANENT_KAPPA  # noqa: E402  (strength ** 4 for permanent seats)
 OUTCOME_NAMES = ("adopted", "vetoed", "failed")
 _OUT = {"adopted": ADOPTED, "vetoed": VETOED, "failed": FAILED}
 

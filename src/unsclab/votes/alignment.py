@@ -9,7 +9,8 @@ votes)::
 
 Pairs with few common votes are shrunk towards the year's mean agreement ā_y with *m* = 10
 pseudo-votes: ``(Σ_r (1 − |v_ir − v_jr|) + m·ā_y) / (n_ij + m)``; a pair with no common vote gets
-ā_y. Years without roll calls (1964, the 19th session) take the previous year's matrix; years
+ā_y. Years with fewer than 10 roll calls (1964: the 19th session held a single one) take the
+previous year's matrix; years
 after 2019 take **2019, the latest GA year in the data** (unvotes ends with the 74th session).
 
 Source: E. Voeten, A. Strezhnev and M. Bailey, "United Nations General Assembly Voting Data",
@@ -33,7 +34,8 @@ import numpy as np
 FIRST_GA_YEAR = 1946
 LAST_GA_YEAR = 2019
 _SHRINK = 10.0
-_VERSION = 1
+_VERSION = 2
+_MIN_ROLL_CALLS = 10
 
 
 @dataclass(frozen=True)
@@ -96,7 +98,11 @@ def _compute() -> tuple[list[str], np.ndarray, np.ndarray, np.ndarray, np.ndarra
     si = np.array([sidx[c] for c in codes])
     vote = gv["vote"].astype(str).to_numpy()
     kind = np.where(vote == "yes", 0, np.where(vote == "abstain", 1, 2))
-    years = np.array(sorted(y for y in set(years_all) if y >= FIRST_GA_YEAR))
+    per_year = {y: len(set(rcid[years_all == y])) for y in set(years_all)}
+    # sessions with fewer than _MIN_ROLL_CALLS roll calls (the 19th, 1964-65, held one) take
+    # the previous year's matrix
+    years = np.array(sorted(y for y, n in per_year.items()
+                            if y >= FIRST_GA_YEAR and n >= _MIN_ROLL_CALLS))
     S = len(states)
     agree = np.zeros((len(years), S, S), dtype=np.float32)
     common = np.zeros((len(years), S, S), dtype=np.int32)

@@ -53,7 +53,7 @@ from unsclab.votes.data import ABSENT, CouncilVotes, council_votes
 P5 = ("CHN", "FRA", "RUS", "GBR", "USA")
 _EPS = 0.01
 BETA_GRID = (0.0, 4.0, 8.0, 16.0, 32.0)
-_MODEL_VERSION = 1
+_MODEL_VERSION = 2
 
 
 @dataclass(frozen=True)
@@ -283,7 +283,7 @@ def default_vote_model() -> AlignmentVoteModel:
 
     cv = council_votes()
     al = alignment()
-    key = f"{cv.source}|{len(cv)}|{int(cv.votes.sum())}|{float(al.agree[-1].sum()):.3f}"
+    key = f"{cv.source}|{len(cv)}|{int(cv.votes.sum())}|{float(al.agree.sum(dtype=np.float64)):.3f}"
     path = cache_dir() / f"vote-model-v{_MODEL_VERSION}.json"
     try:
         stored = json.loads(path.read_text())
