@@ -290,7 +290,9 @@ def render(rows, install, timeout) -> str:
         "```",
         "",
         f"Machine: {platform.machine()}, {os.cpu_count()} CPUs, Python "
-        f"{platform.python_version()}, {platform.system()}. Peers installed in their own "
+        f"{platform.python_version()}, {platform.system()}; load average when the table was "
+        f"written {os.getloadavg()[0]:.1f} (a shared machine: other jobs slow every tool "
+        "alike). Peers installed in their own "
         "virtual environment (`benchmarks/.venv-peers`): "
         + "; ".join(f"{k} {v}" for k, v in install.items()) + ".",
         "",

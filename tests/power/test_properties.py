@@ -164,3 +164,30 @@ def test_null_players_double_counts_and_keep_indices():
     assert [b.swings[i] for i in (0, 2, 3, 5)] == [4 * s for s in a.swings]
     assert [b.shapley[i] for i in (0, 2, 3, 5)] == list(a.shapley)
     assert b.shapley[1] == b.shapley[4] == Fraction(0)
+
+
+def test_more_than_62_players_closed_form():
+    """[51; 1 x 100]: each player swings in C(99, 50) coalitions; SS 1/100 by symmetry."""
+    from math import comb
+
+    g = WeightedGame([1] * 100, 51)
+    for method in ("enumerate", "weighted", "bigint"):
+        kernels._CACHE.clear()
+        r = swings(g, method=method)
+        assert r.swings == (comb(99, 50),) * 100
+        assert r.winning == sum(comb(100, k) for k in range(51, 101))
+        assert r.shapley == (Fraction(1, 100),) * 100
+
+
+def test_composite_kernel_beyond_int64_matches_enumeration():
+    """70 players, two conditions: the modular multi-dimensional kernel against enumeration
+    over types (Python integers)."""
+    rng = random.Random(1)
+    w2 = [rng.randint(0, 3) for _ in range(70)]
+    g = CompositeGame([([1] * 70, 40), (w2, sum(w2) // 2)])
+    kernels._CACHE.clear()
+    a = swings(g, method="composite")
+    kernels._CACHE.clear()
+    b = swings(g, method="enumerate")
+    assert (a.winning, a.swings, a.shapley) == (b.winning, b.swings, b.shapley)
+    assert sum(a.shapley) == 1
