@@ -45,6 +45,10 @@ def test_bad_weighted_games(weights, quota, field, words):
 def test_bad_composite_games():
     with pytest.raises(GameError, match="at least one condition"):
         CompositeGame([])
+    with pytest.raises(GameError, match="condition 2: expected a quota between 1 and the total"):
+        CompositeGame([([1, 1, 1], 2), ([1, 1, 0], 3)])
+    with pytest.raises(GameError, match="condition 1: expected a list of integer weights"):
+        CompositeGame([(5, 2)])
     with pytest.raises(GameError, match="same 3 players"):
         CompositeGame([([1, 1, 1], 2), ([1, 1], 1)])
     with pytest.raises(GameError, match="3 player names"):

@@ -76,30 +76,30 @@ class Condition:
 
     def __post_init__(self) -> None:
         weights = tuple(self.weights) if not isinstance(self.weights, tuple) else self.weights
-        name = f"condition {self.label!r}" if self.label else "condition"
+        pre = f"condition {self.label!r}: " if self.label else ""
         if len(weights) == 0:
-            raise GameError(f"{name}: expected at least one player, got none", field="weights")
+            raise GameError(f"{pre}expected at least one player, got none", field="weights")
         for i, w in enumerate(weights):
             if not _is_int(w):
                 raise GameError(
-                    f"{name}: expected a non-negative integer weight for player {i + 1}, "
+                    f"{pre}expected a non-negative integer weight for player {i + 1}, "
                     f"got {w!r}",
                     field="weights",
                 )
             if w < 0:
                 raise GameError(
-                    f"{name}: expected a non-negative integer weight for player {i + 1}, got {w}",
+                    f"{pre}expected a non-negative integer weight for player {i + 1}, got {w}",
                     field="weights",
                 )
         total = sum(weights)
         if not _is_int(self.quota):
             raise GameError(
-                f"{name}: expected an integer quota between 1 and {total}, got {self.quota!r}",
+                f"{pre}expected an integer quota between 1 and {total}, got {self.quota!r}",
                 field="quota",
             )
         if not 1 <= self.quota <= total:
             raise GameError(
-                f"{name}: expected a quota between 1 and the total weight {total}, "
+                f"{pre}expected a quota between 1 and the total weight {total}, "
                 f"got {self.quota}",
                 field="quota",
             )
@@ -192,7 +192,16 @@ class CompositeGame:
             if isinstance(c, Condition):
                 conds.append(c)
             elif isinstance(c, Sequence) and len(c) == 2:
-                conds.append(Condition(tuple(c[0]), c[1]))
+                try:
+                    conds.append(Condition(tuple(c[0]), c[1]))
+                except GameError as err:
+                    p = err.problems[0]
+                    raise GameError(f"condition {k + 1}: {p.message}", field=p.field) from None
+                except TypeError:
+                    raise GameError(
+                        f"condition {k + 1}: expected a list of integer weights, got {c[0]!r}",
+                        field="weights",
+                    ) from None
             else:
                 raise GameError(
                     f"expected condition {k + 1} as a Condition or a (weights, quota) pair, "
