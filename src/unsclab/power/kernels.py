@@ -48,6 +48,12 @@ References
 .. [3] Uno, T. (2012). "Efficient computation of power indices for weighted majority games."
    In Algorithms and Computation (ISAAC 2012), LNCS 7676: 679-689.
 .. [4] Leech, D. (2002). "Computation of power indices." Warwick Economic Research Papers 644.
+.. [5] Matsui, T., and Matsui, Y. (2000). "A survey of algorithms for calculating power
+   indices of weighted majority games." Journal of the Operations Research Society of Japan
+   43(1): 71-86.
+.. [6] Kakimura, N., and Terai, Y. (2025). "Computing power indices in weighted majority games
+   with formal power series." arXiv:2511.14995 (the same generating functions, with modular
+   computation and the Chinese remainder theorem for exact values).
 """
 
 from __future__ import annotations
