@@ -54,6 +54,7 @@ from __future__ import annotations
 
 __all__ = ["replay", "ReplayResult", "design_in_force", "SUBJECT_KEYWORDS", "subject_of"]
 
+import sys
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
@@ -292,13 +293,13 @@ class ReplayResult:
     draws: int
     seed: int | None
     outcomes: np.ndarray
-    yes: np.ndarray
+    sampled: np.ndarray                # decisions whose outcome depended on simulated votes
     history: np.ndarray
     channels: list[_Channel]
     year_holders: list[np.ndarray]     # per channel: (D, years) holder index in universe, −1 empty
     yi: np.ndarray                     # decision → year index
     potential: list[np.ndarray]        # per channel: decisions where it may be active
-    aux_really: dict[int, np.ndarray]  # aux channel → (D, T) whether it is active
+    perm_of: dict[int, int]            # aux channel → its permanent channel
     ch_data: dict[int, tuple[np.ndarray, np.ndarray | None]]  # sampled votes (cols, (D, Tc))
     lottery: dict[int, np.ndarray]     # decision → (D, m) sits mask of the lottery members
     placements: list[_Placement]
@@ -376,7 +377,11 @@ class ReplayResult:
             if ch.kind == "perm":
                 act = h >= 0
             elif ch.kind == "aux":
-                act = self.aux_really[k][:, t] & (h >= 0)
+                hp = self.year_holders[self.perm_of[k]][:, self.yi[t]]
+                sat = np.array([hp_d >= 0 and self.universe[hp_d] in cv._col
+                                and cv.votes[t, cv.column(self.universe[hp_d])] != ABSENT
+                                for hp_d in hp])
+                act = sat & (h >= 0)
             else:
                 act = (h >= 0) & bool(np.isin(t, self.potential[k]))
             stored = self.ch_data.get(k)
@@ -705,41 +710,30 @@ def replay(design: Design | str, record: Any = None, period: tuple[int, int] = (
         picks = _weighted_draw(rng, wy, need, taken, pool, D)
         year_holders.append(np.where(picks >= 0, pool[np.maximum(picks, 0)], -1))
 
-    # --- votes per channel, per decision
-    # Thresholds on a 16-bit uniform: vote Y if r < tY, A if tY <= r < tYA, N otherwise
-    # (probabilities resolved to 2^-16). Tables are flattened (decision × state) for np.take.
+    # --- votes per channel, on the decisions where they can change the outcome
+    # Thresholds on a 16-bit uniform r: vote Y if r < tY, A if tY <= r < tYA, N otherwise
+    # (probabilities resolved to 2^-16, capped at 65535/65536). Both thresholds are packed in one
+    # uint32 table (decision × state, flattened) so that each seat needs a single gather.
     Un = len(U)
-    tY = np.minimum(np.rint(cy_all[rows] * 65536.0), 65536).astype(np.int32).ravel()
-    tYA = np.minimum(np.rint(cya_all[rows] * 65536.0), 65536).astype(np.int32).ravel()
-    yes = np.broadcast_to(yes_fixed.astype(np.int16)[None, :], (D, T)).copy()
-    veto_cnt = np.broadcast_to(
-        (veto_block_fixed if rule.veto.abstention_blocks else veto_fixed).astype(np.int16)[None, :],
-        (D, T)).copy()
-    maj_cnt = np.broadcast_to(maj_fixed.astype(np.int16)[None, :, :],
-                              (D, T, len(rule.majorities))).copy() if rule.majorities else None
+    tY = np.minimum(np.rint(cy_all[rows] * 65536.0), 65535).astype(np.uint32).ravel()
+    tYA = np.minimum(np.rint(cya_all[rows] * 65536.0), 65535).astype(np.uint32).ravel()
+    packed = tY | (tYA << 16)
     real_u = np.full((T, Un), ABSENT, dtype=np.int8)
     real_u[:, ucol] = np.where(V == UNKNOWN, NV, V)
     real_u = np.where(is_wov[:, None] & (real_u != ABSENT), Y, real_u).astype(np.int8)
     real_flat = real_u.ravel()
-    # One packed int64 table, so that each channel needs a single gather:
-    # bits 0-16 tY, 17-33 tYA, 34-36 real vote + 1 (0 = did not sit), 37 placed in a seat.
-    packed = (tY.astype(np.int64) | (tYA.astype(np.int64) << 17)
-              | ((real_flat.astype(np.int64) + 1) << 34) | (fixed_u.ravel().astype(np.int64) << 37))
-    ch_data: dict[int, tuple[np.ndarray, np.ndarray | None]] = {}
+    fixed_flat = fixed_u.ravel()
     perm_index = {(ch.cls, ch.slot): k for k, ch in enumerate(channels) if ch.kind == "perm"}
+    perm_of = {k: perm_index[(ch.cls, ch.slot)] for k, ch in enumerate(channels)
+               if ch.kind == "aux"}
     year_holders = [h.astype(np.int32) for h in year_holders]
-
-    def _add(target: np.ndarray, cols: np.ndarray, value: np.ndarray) -> None:
-        if len(cols) == T:
-            target += value
-        else:
-            target[:, cols] += value
 
     # lottery (more real members than seats): who sits, per draw and year
     lottery: dict[int, np.ndarray] = {}
     lot_keys: dict[tuple[int, tuple[str, ...]], np.ndarray] = {}
     lot_min = np.zeros(T, np.int64)
     lot_max = np.zeros(T, np.int64)
+    lot_yes: dict[int, np.ndarray] = {}
     for t, pl in enumerate(placements):
         if pl.lottery is None:
             continue
@@ -755,37 +749,37 @@ def replay(design: Design | str, record: Any = None, period: tuple[int, int] = (
         sits = lot_keys[kk]
         lottery[t] = sits
         codes = np.array([Y if is_wov[t] else int(V[t, cv.column(c)]) for c in pl.lottery])
-        yes[:, t] += (sits & (codes == Y)[None, :]).sum(axis=1).astype(np.int16)
+        lot_yes[t] = (sits & (codes == Y)[None, :]).sum(axis=1)
         ny = int((codes == Y).sum())
         lot_min[t] = max(0, pl.capacity - (len(codes) - ny))
         lot_max[t] = min(pl.capacity, ny)
 
-    # pass 1: where each channel can be active
+    # where each channel can be active (a superset for the "aux" seats: the years in which
+    # some draw's permanent holder really sat)
     potential: list[np.ndarray] = []
-    aux_really: dict[int, np.ndarray] = {}
     for k, ch in enumerate(channels):
         if ch.kind == "perm":
             cols = np.arange(T)
         elif ch.kind == "aux":
-            Hp = year_holders[perm_index[(ch.cls, ch.slot)]]
-            hp_t = Hp[:, yi]  # decisions where some draw's permanent holder really sat
-            fp = np.arange(T, dtype=np.int32)[None, :] * Un + np.maximum(hp_t, 0)
-            really = (hp_t >= 0) & (real_flat.take(fp) != ABSENT)
-            aux_really[k] = really
-            cols = np.flatnonzero(really.any(axis=0))
+            Hp = year_holders[perm_of[k]]
+            hit = sitting_year[np.arange(Yn)[None, :], np.maximum(Hp, 0)] & (Hp >= 0)
+            cols = np.flatnonzero(hit.any(axis=0)[yi])
         elif ch.kind == "class":
             cols = np.flatnonzero(free_of[ch.cls] > ch.slot)
         else:
             cols = np.flatnonzero([ch.holder in pl.named_absent for pl in placements])
         potential.append(cols)
-    # Bounds: a channel's vote is sampled only where it can change the outcome; elsewhere it
-    # is drawn lazily, from a generator of its own, when a trail or a ballot asks for it.
+    # Bounds: the outcome of most decisions cannot depend on the simulated votes (e.g. 15 real
+    # "yes" under a quota of 14 with no simulated veto). Those are settled once; votes are
+    # sampled only where they can change the outcome. Votes not sampled are drawn lazily, from a
+    # generator of their own, when a trail or a ballot asks for them.
     n_any = np.zeros(T, np.int64)
     n_veto = np.zeros(T, np.int64)
     for k, ch in enumerate(channels):
         n_any[potential[k]] += 1
         if ch.veto:
             n_veto[potential[k]] += 1
+    has_veto = bool(rule.veto.classes)
     required_t = np.where(is_proc, rule.procedural, rule.quota)
     y_lo = yes_fixed + lot_min
     y_hi = yes_fixed + lot_max + n_any
@@ -793,68 +787,79 @@ def replay(design: Design | str, record: Any = None, period: tuple[int, int] = (
     v_hi = v_lo + n_veto
     yes_matters = (y_lo < required_t) & (y_hi >= required_t) & ~is_wov
     veto_matters = (y_hi >= required_t) & (v_lo < rule.veto.negatives) & \
-        (v_hi >= rule.veto.negatives) & ~is_proc & ~is_wov & bool(rule.veto.classes)
+        (v_hi >= rule.veto.negatives) & ~is_proc & ~is_wov & has_veto
     if rule.majorities:
         yes_matters |= ~is_wov
     sampled = yes_matters | veto_matters
+    settled = np.where(
+        is_wov, ADOPTED,
+        np.where(y_hi < required_t, FAILED,
+                 np.where(~is_proc & has_veto & (v_lo >= rule.veto.negatives), VETOED, ADOPTED)))
+    S = np.flatnonzero(sampled)
+    posS = np.full(T, -1, np.int64)
+    posS[S] = np.arange(len(S))
+    nS = len(S)
+    yes = np.broadcast_to(yes_fixed[S].astype(np.int16)[None, :], (D, nS)).copy()
+    for t, ly in lot_yes.items():
+        if posS[t] >= 0:
+            yes[:, posS[t]] += ly.astype(np.int16)
+    veto_cnt = np.broadcast_to(v_lo[S].astype(np.int16)[None, :], (D, nS)).copy()
+    maj_cnt = np.broadcast_to(maj_fixed[S].astype(np.int16)[None, :, :],
+                              (D, nS, len(rule.majorities))).copy() if rule.majorities else None
+    ch_data: dict[int, tuple[np.ndarray, np.ndarray | None]] = {}
     for k, ch in enumerate(channels):
         cols = potential[k]
         matters = sampled if (ch.veto or rule.majorities) else yes_matters
         cols = cols[matters[cols]]
         if len(cols) == 0:
             continue
-        Hy = year_holders[k]
-        Hc = Hy[:, yi[cols]] if len(cols) < T else Hy[:, yi]       # (D, Tc)
+        p = posS[cols]
+        Hc = year_holders[k][:, yi[cols]]                          # (D, Tc)
+        if sys.byteorder != "little":  # pragma: no cover
+            raise RuntimeError("replay's packed tables assume a little-endian machine")
         act = Hc >= 0
-        flat_idx = cols.astype(np.int32)[None, :] * Un + np.maximum(Hc, 0)
+        flat_idx = cols.astype(np.int64)[None, :] * Un + np.maximum(Hc, 0)
         if ch.kind == "aux":
-            act &= aux_really[k][:, cols]
-        r = rng.integers(0, 65536, size=Hc.shape, dtype=np.int32)
-        pk = packed.take(flat_idx)
-        v = (r >= (pk & 0x1FFFF)).astype(np.int8)
-        v += r >= ((pk >> 17) & 0x1FFFF)
+            hp = year_holders[perm_of[k]][:, yi[cols]]
+            fp = cols.astype(np.int64)[None, :] * Un + np.maximum(hp, 0)
+            act &= (hp >= 0) & (real_flat.take(fp) != ABSENT)
+        r = rng.integers(0, 65536, size=Hc.shape, dtype=np.uint16)
+        pk = packed.take(flat_idx).view(np.uint16).reshape(Hc.shape + (2,))  # little-endian
+        v = (r >= pk[..., 0]).view(np.int8)
+        v += r >= pk[..., 1]
         if ch.kind == "perm":  # a drawn holder who really sat votes as it really did ...
-            rv = (((pk >> 34) & 0x7) - 1).astype(np.int8)
+            rv = real_flat.take(flat_idx)
             sat = rv != ABSENT
             v = np.where(sat, rv, v)
             # ... and no longer counts in the elected seat where it was placed
-            dup = act & sat & ((pk >> 37) & 1).astype(bool)
+            dup = act & sat & fixed_flat.take(flat_idx)
             if dup.any():
-                _add(yes, cols, -(dup & (rv == Y)).astype(np.int16))
-        if is_wov[cols].any():
-            v = np.where(is_wov[cols][None, :], Y, v)
+                yes[:, p] -= (dup & (rv == Y)).astype(np.int16)
         v = np.where(act, v, ABSENT).astype(np.int8)
         ch_data[k] = (cols, v if keep_votes else None)
-        _add(yes, cols, v == Y)
+        yes[:, p] += v == Y
         if ch.veto:
-            _add(veto_cnt, cols, (v != Y) if rule.veto.abstention_blocks else (v == N))
+            veto_cnt[:, p] += (v != Y) if rule.veto.abstention_blocks else (v == N)
         if maj_cnt is not None:
             for j in ch.majorities:
-                maj_cnt[:, cols, j] += v == Y
-    # Where the yes count was not sampled it is settled by its bounds: only its comparison
-    # with the quota enters the rule, so it is set to a representative value.
-    settle = ~yes_matters
-    if settle.any():
-        rep = np.where(y_lo >= required_t, required_t, np.minimum(y_hi, required_t - 1))
-        rep = np.where(is_wov, design.size, rep)  # adopted without a vote: every seat in favour
-        yes[:, settle] = rep[settle].astype(np.int16)[None, :]
+                maj_cnt[:, p, j] += v == Y
 
-    # --- the rule
-    procedural = np.broadcast_to(is_proc[None, :], (D, T))
-    required = np.where(procedural, rule.procedural, rule.quota)
-    short = yes < required
-    vetoed = (~procedural) & bool(rule.veto.classes) & (veto_cnt >= rule.veto.negatives)
-    unmet = np.zeros((D, T), bool)
+    # --- the rule, on the sampled decisions (the others are settled)
+    proc_S = is_proc[S][None, :]
+    short = yes < required_t[S][None, :]
+    vetoed = ~proc_S & has_veto & (veto_cnt >= rule.veto.negatives)
+    unmet = np.zeros((D, nS), bool)
     for j, mj in enumerate(rule.majorities):
-        applies = np.ones((D, T), bool) if mj.applies_to == "all" else ~procedural
+        applies = np.ones((1, nS), bool) if mj.applies_to == "all" else ~proc_S
         unmet |= applies & (maj_cnt[:, :, j] < mj.at_least)
-    out = np.where(short, FAILED, np.where(vetoed, VETOED, np.where(unmet, FAILED, ADOPTED)))
+    out = np.broadcast_to(settled.astype(np.int8)[None, :], (D, T)).copy()
+    out[:, S] = np.where(short, FAILED, np.where(vetoed, VETOED, np.where(unmet, FAILED, ADOPTED)))
     history = np.array([_OUT[o] for o in cv.outcomes], dtype=np.int8)
     notes = [
         "Vote model: ga-alignment-logit (GA agreement; years after 2019 use the 2019 alignment).",
         "Holders of simulated seats are drawn afresh each year by calibrated strength "
         "(unsclab.elections, DPPA 1946-2025).",
     ]
-    return ReplayResult(design, cv, (lo, hi), D, seed, out.astype(np.int8), yes, history,
-                        channels, year_holders, yi, potential, aux_really, ch_data, lottery,
+    return ReplayResult(design, cv, (lo, hi), D, seed, out, S, history,
+                        channels, year_holders, yi, potential, perm_of, ch_data, lottery,
                         placements, U, notes, rows)
