@@ -534,7 +534,8 @@ def backtest(calibration: tuple[int, int] = (1966, 2005), test: tuple[int, int] 
     for i in np.argsort(-served_true - 1e-3 * served_pred):
         if served_true[i] == 0 and served_pred[i] < 0.5:
             continue
-        states.append({"iso3": U[i], "group": _group(U[i]), "predicted_years": float(served_pred[i]),
+        states.append({"iso3": U[i], "group": _group(U[i]),
+                       "predicted_years": float(served_pred[i]),
                        "actual_years": int(served_true[i])})
     groups = []
     for g in ("AG", "APG", "EEG", "GRULAC", "WEOG"):

@@ -15,7 +15,8 @@ Seats, for each decision
 2. **Unnamed permanent seats** are held, in each draw, by the states of a random order of the
    seat's group drawn with weights ``strength ** 4`` (:data:`PERMANENT_KAPPA`; the elections
    model's calibrated strengths, so Japan, Brazil, Germany, India … are the likeliest), taking
-   at each date the first states of the order that are UN members then. When such a holder really sat that day, its real vote moves to
+   at each date the first states of the order that are UN members then. When such a holder
+   really sat that day, its real vote moves to
    the permanent seat and the elected seat it leaves is filled as in 3.
 3. **Seats left empty** are filled, per draw and per year, by states drawn with probability
    proportional to strength (:mod:`unsclab.elections`) among the seat pool's UN members of that
@@ -188,8 +189,8 @@ def _place(design: Design, members: tuple[str, ...]) -> _Placement:
                 for c in classes:
                     if free[c.id] == 0:
                         continue
-                    if (pass_ == "group" and c.group == g) or (pass_ == "open" and c.group == OPEN) \
-                            or pass_ == "any":
+                    if (pass_ == "group" and c.group == g) or pass_ == "any" \
+                            or (pass_ == "open" and c.group == OPEN):
                         free[c.id] -= 1
                         fixed[code] = c.id
                         others.remove(code)
@@ -306,6 +307,7 @@ class ReplayResult:
     universe: tuple[str, ...]
     notes: list[str] = field(default_factory=list)
     rows: np.ndarray | None = None     # decision → row of the full record
+    record_key: int = 0                # key of the full record in the prediction cache
 
     @property
     def prob(self) -> np.ndarray:
@@ -367,7 +369,7 @@ class ReplayResult:
         H = np.full((C, D), -1, dtype=np.int64)
         Vt = np.full((C, D), ABSENT, dtype=np.int8)
         row = int(self.rows[t]) if self.rows is not None else t
-        cy, cya = _predictions(_register(_full(cv)))
+        cy, cya = _predictions(self.record_key)
         lazy = np.random.default_rng([0 if self.seed is None else int(self.seed), row, 5]) \
             .random((C, D))
         wov = bool(cv.without_vote[t])
@@ -461,7 +463,7 @@ class ReplayResult:
                 seats.append({"class": "(ordinary seats, drawn)", "state": code,
                               "vote": VOTE_NAMES.get(v, "NV"), "source": "real",
                               "p_sits": float(s)})
-        cy, cya = _predictions(_register(_full(cv)))
+        cy, cya = _predictions(self.record_key)
         row = int(self.rows[t]) if self.rows is not None else t
         H, Vt = self.channel_votes(t)
         for ch, h, vv in zip(self.channels, H, Vt):
@@ -528,18 +530,6 @@ def _totals(res: ReplayResult, m: np.ndarray, brief: bool = False) -> dict[str, 
     return out
 
 
-_FULL: dict[int, tuple[CouncilVotes, np.ndarray]] = {}
-
-
-def _full(cv: CouncilVotes) -> CouncilVotes:
-    return _FULL.get(id(cv), (cv, None))[0]
-
-
-def _full_row(cv: CouncilVotes, t: int) -> int:
-    entry = _FULL.get(id(cv))
-    return t if entry is None else int(entry[1][t])
-
-
 # ----------------------------------------------------------------------------- replay
 
 def replay(design: Design | str, record: Any = None, period: tuple[int, int] = (1946, 2025),
@@ -566,7 +556,6 @@ def replay(design: Design | str, record: Any = None, period: tuple[int, int] = (
     lo, hi = period
     rows = np.flatnonzero((full.years >= lo) & (full.years <= hi))
     cv = full.subset((full.years >= lo) & (full.years <= hi))
-    _FULL[id(cv)] = (full, rows)
     T, D = len(cv), draws
     U = universe()
     uidx = {s: i for i, s in enumerate(U)}
@@ -862,4 +851,4 @@ def replay(design: Design | str, record: Any = None, period: tuple[int, int] = (
     ]
     return ReplayResult(design, cv, (lo, hi), D, seed, out, S, history,
                         channels, year_holders, yi, potential, perm_of, ch_data, lottery,
-                        placements, U, notes, rows)
+                        placements, U, notes, rows, key)

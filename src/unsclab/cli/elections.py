@@ -1,4 +1,5 @@
-"""CLI: ``unsclab elections ID|PATH`` (who would sit, year by year) and ``unsclab elections backtest``."""
+"""CLI: ``unsclab elections ID|PATH`` (who would sit, year by year) and
+``unsclab elections backtest``."""
 
 from __future__ import annotations
 
@@ -19,9 +20,11 @@ def _years(text: str) -> tuple[int, int]:
         else:
             lo = hi = int(text)
     except ValueError:
-        raise UnsclabError(f"--years {text!r}: expected YEAR or FIRST-LAST, e.g. 2027-2060") from None
+        raise UnsclabError(
+            f"--years {text!r}: expected YEAR or FIRST-LAST, e.g. 2027-2060") from None
     if lo > hi or lo < 1946 or hi > 2200:
-        raise UnsclabError(f"--years {text!r}: expected FIRST-LAST with 1946 <= FIRST <= LAST <= 2200")
+        raise UnsclabError(
+            f"--years {text!r}: expected FIRST-LAST with 1946 <= FIRST <= LAST <= 2200")
     return lo, hi
 
 

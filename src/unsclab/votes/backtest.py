@@ -2,8 +2,8 @@
 
 Every Y / A / N vote of an elected (non-permanent) member on every decision is hidden in turn and
 predicted from the other members' votes on that decision (decisions adopted without a vote and
-votes recorded as "not voting" or unknown are left out). The model's parameters are **cross-fitted**:
-decisions are split into 5 folds (row index mod 5, so each fold spans the whole period) and each
+votes recorded as "not voting" or unknown are left out). The model's parameters are
+**cross-fitted**: decisions are split into 5 folds (row index mod 5, so each fold spans the whole period) and each
 fold is predicted by the model fitted on the other four.
 
 Baselines:

@@ -195,7 +195,8 @@ def _default() -> CouncilVotes:
 
 
 def council_votes(record: Any | None = None) -> CouncilVotes:
-    """The Council's votes: from ``record`` if given, else the project's Record, else the sources."""
+    """The Council's votes: from ``record`` if given, else the project's Record, else the
+    sources."""
     if record is None:
         return _default()
     if isinstance(record, CouncilVotes):
