@@ -14,7 +14,14 @@ a GA roll-call vote, :mod:`unsclab.votes.alignment`), ``r̄_g = Σ n / Σ E`` th
 ``α`` (default 20 pseudo-years) the strength of the prior: a Beta(α r̄_g, α (1 − r̄_g)) prior on
 the rate, i.e. Bayesian (Dirichlet/Beta) smoothing towards the group mean. A state that never
 served gets the floor ``α r̄_g / (E_s + α)``; Japan, Brazil, Argentina, India … get rates near
-their record. The weight used in the draw is ``r_s ** κ`` (κ = 1 by default).
+their record. ``E_s`` counts the years in which the state cast a GA roll-call vote, so South
+Africa's exclusion from the Assembly (1974–1993) is not counted as years it could have served.
+
+**Electability.** Winning is rarer than the rate for the strongest states, because the rules
+(no immediate re-election, one seat at a time) cap how often anyone can win. So the draw weights
+``w_s`` are *fitted* (:func:`calibrate`, ``fit`` = 6 iterations on 200 seeded draws) until the
+status quo's simulated service rate of each state over the calibration years matches ``r_s``:
+``w_s ← w_s · (r_s / simulated_s) ** 0.8``, starting from ``w_s = r_s``.
 
 **Seats, terms and staggering.** Named holders sit throughout. An unnamed permanent seat is held
 by one state for the whole run, drawn once per draw from its group with weights
@@ -115,8 +122,9 @@ def _group(code: str) -> str | None:
 
 
 def member_in_year(code: str, year: int) -> bool:
-    """UN membership proxy: voted in the GA by ``year`` (and not dissolved); current members
-    count as members in every year after the GA data ends."""
+    """UN membership proxy: cast a GA roll-call vote in ``year`` (so South Africa is out in
+    1974–1993, when it was excluded from the Assembly's work); current members count as members
+    in every year after the GA data ends (2019)."""
     from unsclab.states import is_member
     from unsclab.votes.alignment import LAST_GA_YEAR, alignment
 
@@ -126,7 +134,7 @@ def member_in_year(code: str, year: int) -> bool:
         return is_member(code) and year > LAST_GA_YEAR
     if year > LAST_GA_YEAR:
         return is_member(code) and al.first_year[i] <= year
-    return al.is_member(code, year)
+    return al.took_part(code, year)
 
 
 @cache
@@ -172,15 +180,28 @@ class ElectionModel:
     kappa: float = 1.0
     threshold: float = 0.0
     reelect: float = 0.5
+    electability: dict[str, float] | None = None
+    fit_iterations: int = 0
 
     def weights(self, codes: list[str] | tuple[str, ...]) -> np.ndarray:
+        """Draw weights: the fitted electability where fitted, else ``strength ** kappa``."""
+        if self.electability is not None:
+            return np.array([max(self.electability.get(c, 0.0), 1e-12) for c in codes])
         w = np.array([self.strength.get(c, 0.0) for c in codes])
         return np.power(np.maximum(w, 1e-9), self.kappa)
 
 
 def calibrate(period: tuple[int, int] = (1946, 2025), alpha: float = 20.0, kappa: float = 1.0,
-              threshold: float = 0.0, reelect: float = 0.5) -> ElectionModel:
-    """Calibrate strengths on DPPA membership in ``period`` (inclusive)."""
+              threshold: float = 0.0, reelect: float = 0.5, fit: int = 6,
+              fit_draws: int = 200, seed: int = 0) -> ElectionModel:
+    """Calibrate strengths on DPPA membership in ``period`` (inclusive).
+
+    With ``fit`` > 0 the draw weights ("electability") are then fitted so that the status quo's
+    simulated rate of service of each state over the period matches its smoothed rate ``r_s``:
+    ``w ← w · (r_s / simulated_s) ** 0.8``, ``fit`` times, each on ``fit_draws`` seeded draws.
+    Without it the weights are ``r_s ** kappa``; the fit is needed because the rules
+    (no immediate re-election, one seat at a time) cap how often a strong state can win.
+    """
     lo, hi = period
     U = universe()
     served = {s: 0 for s in U}
@@ -206,7 +227,33 @@ def calibrate(period: tuple[int, int] = (1946, 2025), alpha: float = 20.0, kappa
         g = _group(s)
         rg = rate.get(g or "", 0.05)
         strength[s] = (served[s] + alpha * rg) / (elig[s] + alpha)
-    return ElectionModel((lo, hi), alpha, strength, served, elig, rate, kappa, threshold, reelect)
+    model = ElectionModel((lo, hi), alpha, strength, served, elig, rate, kappa, threshold,
+                          reelect)
+    if fit <= 0:
+        return model
+    from unsclab.designs import load_design
+
+    design = load_design("status-quo")
+    start = max(lo, 1966)
+    elect = {s: strength[s] ** kappa for s in strength}
+    rng = np.random.default_rng(seed)
+    for it in range(fit):
+        model = ElectionModel((lo, hi), alpha, strength, served, elig, rate, kappa, threshold,
+                              reelect, dict(elect), it + 1)
+        sim = simulate(design, (start, hi), fit_draws, rng=rng, model=model, incumbents=False)
+        P = sim.sit_probability()
+        mem = membership(range(start, hi + 1))
+        for i, code in enumerate(sim.states):
+            if code not in elect:
+                continue
+            years_member = mem[:, i].sum()
+            if years_member == 0:
+                continue
+            simulated = P[mem[:, i], i].mean()
+            target = strength[code]
+            elect[code] *= float(np.clip((target / max(simulated, 1e-4)) ** 0.8, 0.2, 5.0))
+    return ElectionModel((lo, hi), alpha, strength, served, elig, rate, kappa, threshold,
+                         reelect, elect, fit)
 
 
 @cache

@@ -83,6 +83,17 @@ class Alignment:
         last = self.last_year[i]
         return bool(self.first_year[i] <= year and (last >= LAST_GA_YEAR or year <= last))
 
+    def took_part(self, iso3: str, year: int) -> bool:
+        """Whether the state cast a GA roll-call vote in ``year`` (years without a matrix: the
+        year used instead; after 2019: membership). South Africa, excluded from the Assembly's
+        work 1974–1993, is out in those years."""
+        i = self._index.get(iso3)
+        if i is None:
+            return False
+        if year > LAST_GA_YEAR:
+            return self.is_member(iso3, year)
+        return bool(self.common[self.year_row(year), i, i] > 0) and self.is_member(iso3, year)
+
 
 def _compute() -> tuple[list[str], np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     from unsclab.data.readers import read_ga_roll_calls, read_ga_votes
