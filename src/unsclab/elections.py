@@ -376,13 +376,16 @@ def simulate(design: Design, years: range | tuple[int, int], draws: int = 1000,
              seed: int | None = 1, *, model: ElectionModel | None = None,
              rng: np.random.Generator | None = None, arab_swing: bool | None = None,
              burn_in: int | None = None, incumbents: bool = True,
+             known_until: int = LAST_KNOWN_YEAR,
              unavailable: dict[int, set[str]] | None = None) -> ElectionSim:
     """Simulate elections to ``design`` for ``years`` (inclusive range), ``draws`` times.
 
     ``incumbents``: seed two-year classes with the real members (DPPA) whose terms continue
     into the first simulated year, and exclude the real members retiring the year before
-    (no immediate re-election). Otherwise the run starts ``burn_in`` years early (default: the
-    longest term) from empty seats. ``unavailable`` maps a year to states that cannot take a
+    (no immediate re-election); in years up to ``known_until`` (default 2027, the last year
+    DPPA lists) the real members elected for terms starting that year take their seats in
+    two-year elected classes of their group before the other seats are drawn. Otherwise the run
+    starts ``burn_in`` years early (default: the longest term) from empty seats. ``unavailable`` maps a year to states that cannot take a
     simulated seat that year (replay: the states really sitting).
     """
     if isinstance(years, tuple):
@@ -396,7 +399,7 @@ def simulate(design: Design, years: range | tuple[int, int], draws: int = 1000,
     slots = _cohorts(design)
     maxterm = max([c.term_years or 1 for c in design.seats] + [1])
     y_first, y_last = min(years), max(years)
-    prev_real = set(real_members(y_first - 1)) if y_first - 1 <= LAST_KNOWN_YEAR else set()
+    prev_real = set(real_members(y_first - 1)) if y_first - 1 <= known_until else set()
     seeded = incumbents and bool(prev_real)
     start = y_first if seeded else y_first - (maxterm if burn_in is None else burn_in)
     sim_years = range(start, y_last + 1)
@@ -509,7 +512,24 @@ def simulate(design: Design, years: range | tuple[int, int], draws: int = 1000,
             keys = logw[None, :] + rng.gumbel(size=(draws, len(U)))
             order = list(range(len(cols)))
             arab_first = None
-            if y >= 1968 and arab:
+            placed_real = False
+            if seeded and y <= known_until and c.kind == "elected" and c.term_years == 2 \
+                    and not c.re_eligible:
+                starters = [x for x in real_members(y)
+                            if x not in real_members(y - 1) and x not in P5 and x in uidx]
+                j = 0
+                for x in starters:
+                    xi = uidx[x]
+                    if j >= len(cols) or not pools[cid][xi]:
+                        continue
+                    free_d = ~blocked[:, xi]  # draws where the state is not already sitting
+                    cur[free_d, cols[j]] = xi
+                    need[free_d, j] = False
+                    allowed[:, xi] = False
+                    blocked[free_d, xi] = True
+                    placed_real = True
+                    j += 1
+            if y >= 1968 and arab and not placed_real:
                 g = "AG" if y % 4 == 0 else "APG" if y % 4 == 2 else None
                 if g and arab.get(g) == cid and any(sl.offset == y % 2 for sl in sls):
                     arab_first = g
@@ -556,7 +576,7 @@ def backtest(calibration: tuple[int, int] = (1966, 2005), test: tuple[int, int] 
 
     design = load_design("status-quo")
     model = calibrate(calibration, **params)
-    sim = simulate(design, test, draws, seed, model=model)
+    sim = simulate(design, test, draws, seed, model=model, known_until=test[0] - 1)
     P = sim.sit_probability()
     U = sim.states
     years = list(range(test[0], test[1] + 1))
