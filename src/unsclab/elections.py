@@ -256,10 +256,39 @@ def calibrate(period: tuple[int, int] = (1946, 2025), alpha: float = 20.0, kappa
                          reelect, elect, fit)
 
 
+_MODEL_VERSION = 1
+
+
 @cache
 def default_model() -> ElectionModel:
-    """Strengths calibrated on 1946–2025."""
-    return calibrate()
+    """Strengths calibrated on 1946–2025, electability fitted (cached on disk as JSON, keyed by
+    the DPPA membership, the GA participation and the states)."""
+    import hashlib
+    import json
+
+    from unsclab.data.fetch import cache_dir
+    from unsclab.votes.alignment import alignment
+
+    h = hashlib.sha256(f"v{_MODEL_VERSION}".encode())
+    h.update(json.dumps(sorted(_dppa().items())).encode())
+    h.update(" ".join(universe()).encode())
+    h.update(alignment().common.sum(dtype=np.int64).tobytes())
+    path = cache_dir() / f"elections-model-{h.hexdigest()[:20]}.json"
+    try:
+        data = json.loads(path.read_text())
+        data["period"] = tuple(data["period"])
+        return ElectionModel(**data)
+    except (OSError, ValueError, TypeError, KeyError):
+        pass
+    model = calibrate()
+    try:
+        from dataclasses import asdict
+
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(json.dumps(asdict(model)))
+    except OSError:
+        pass
+    return model
 
 
 # ----------------------------------------------------------------------------- simulation

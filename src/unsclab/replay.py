@@ -249,13 +249,31 @@ def _weighted_draw(rng: np.random.Generator, wy: np.ndarray, need: np.ndarray,
 @cache
 def _predictions(cv_key: int) -> tuple[np.ndarray, np.ndarray]:
     """Cumulative vote probabilities (T × U) P(Y) and P(Y)+P(A) for every state of the
-    elections universe, on every decision of the (full) record."""
+    elections universe, on every decision of the (full) record. Cached on disk (``.npz``,
+    keyed by the record's votes, the states and the vote model's parameters)."""
+    import hashlib
+    from dataclasses import astuple
+
+    from unsclab.data.fetch import cache_dir
     from unsclab.elections import universe
     from unsclab.votes.model import default_vote_model
 
     cv = _CV[cv_key]
     model = default_vote_model()
     U = list(universe())
+    h = hashlib.sha256()
+    for part in (cv.votes.tobytes(), cv.ids.tobytes(), cv.without_vote.tobytes(),
+                 cv.years.tobytes(), " ".join(cv.states).encode(), " ".join(U).encode(),
+                 repr(astuple(model.params)).encode(),
+                 model.alignment.agree.sum(dtype=np.float64).tobytes()):
+        h.update(part)
+    path = cache_dir() / f"replay-predictions-{h.hexdigest()[:20]}.npz"
+    if path.is_file():
+        try:
+            z = np.load(path, allow_pickle=False)
+            return z["cy"], z["cya"]
+        except (OSError, ValueError, KeyError):
+            pass  # rebuilt below
     T = len(cv)
     cy = np.ones((T, len(U)), dtype=np.float32)
     cya = np.ones((T, len(U)), dtype=np.float32)
@@ -265,6 +283,13 @@ def _predictions(cv_key: int) -> tuple[np.ndarray, np.ndarray]:
         P = model.predict_decision(cv, t, U)
         cy[t] = P[:, 0]
         cya[t] = P[:, 0] + P[:, 1]
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(".tmp.npz")
+        np.savez(tmp, cy=cy, cya=cya)
+        tmp.replace(path)
+    except OSError:
+        pass
     return cy, cya
 
 

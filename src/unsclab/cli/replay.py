@@ -87,5 +87,12 @@ def register(app: typer.Typer) -> None:
         for dec, r in out["by_decade"].items():
             t.add_row(*row(dec, r))
         con.print(t)
+        t = Table(title="By subject (title keywords)")
+        for c in ("", "decisions", "adopted", "vetoed", "failed", "changed",
+                  "vetoed→adopted", "adopted→not"):
+            t.add_column(c)
+        for subj, r in out["by_subject"].items():
+            t.add_row(*row(subj, r))
+        con.print(t)
         for n in out["notes"]:
             con.print(n)
