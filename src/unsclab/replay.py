@@ -74,8 +74,11 @@ _OUT = {"adopted": ADOPTED, "vetoed": VETOED, "failed": FAILED}
 
 #: Title keywords → subject (case-insensitive, first match wins).
 SUBJECT_KEYWORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("Admission and appointments", ("admission", "secretary-general", "international court",
-                                    "icj", "appointment", "election", "membership")),
+    ("Admission and appointments", ("admission", "appointment of the secretary-general",
+                                    "secretary-general of the united nations",
+                                    "international court of justice", "election of",
+                                    "date of election", "vacancy", "new members",
+                                    "membership in the united nations")),
     ("Middle East", ("israel", "palestin", "middle east", "lebanon", "syria", "golan",
                      "jerusalem", "iraq", "kuwait", "iran", "yemen", "jordan", "gaza",
                      "suez", "egypt", "arab", "unef", "disengagement observer", "undof", "unifil",
