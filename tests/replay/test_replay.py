@@ -139,3 +139,49 @@ def test_adopted_without_vote_stay_adopted():
     wov = res.cv.without_vote
     assert wov.sum() > 0
     assert (res.outcomes[:, wov] == ADOPTED).all()
+
+
+def _variant(base: str, change) -> object:
+    from unsclab.designs import design_from_dict, design_to_dict
+
+    data = design_to_dict(load_design(base))
+    data["id"] = f"{base}-variant"
+    change(data)
+    return design_from_dict(data)
+
+
+def _name_g4(data):
+    holders = {"new-permanent-asia-pacific": ["IND", "JPN"],
+               "new-permanent-latin-america": ["BRA"], "new-permanent-weog": ["DEU"]}
+    for s in data["seats"]:
+        s["holders"] = holders.get(s["id"], s.get("holders", []))
+
+
+def _literal(data):
+    data["rule"]["veto"]["abstention_blocks"] = True
+
+
+def _majority(data):
+    data["rule"]["majorities"] = [{"classes": ["elected-africa", "elected-asia-pacific"],
+                                   "at_least": 4}]
+
+
+def _literal_two(data):
+    data["rule"]["veto"]["abstention_blocks"] = True
+    data["rule"]["veto"]["negatives"] = 2
+
+
+@pytest.mark.parametrize("base,change", [("g4-2005", _name_g4), ("status-quo", _literal),
+                                         ("status-quo", _majority),
+                                         ("ezulwini-2005", _literal_two)])
+def test_vectorised_rule_equals_decide_on_rule_variants(base, change):
+    """Named new permanent members, the literal Art. 27(3) (abstention and absence block), an
+    extra-majority clause, and two blocking votes among eleven veto holders."""
+    design = _variant(base, change)
+    res = replay(design, draws=4, seed=2)
+    rng = np.random.default_rng(1)
+    for t in rng.choice(len(res.cv), size=100, replace=False):
+        for d in (0, 3):
+            votes, seats = res.ballot(d, t)
+            dec = decide(design, Ballot(votes, seats), procedural=bool(res.cv.procedural[t]))
+            assert OUTCOME_NAMES[res.outcomes[d, t]] == dec.outcome, res.cv.symbols[t]
