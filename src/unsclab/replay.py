@@ -18,10 +18,12 @@ Seats, for each decision
    at each date the first states of the order that are UN members then. When such a holder
    really sat that day, its real vote moves to
    the permanent seat and the elected seat it leaves is filled as in 3.
-3. **Seats left empty** are filled, per draw and per year, by states drawn with probability
-   proportional to strength (:mod:`unsclab.elections`) among the seat pool's UN members of that
-   year who are not sitting (simplification: holders are drawn afresh each year, terms are not
-   chained; expectations per decision do not depend on it).
+3. **Seats left empty** are filled, per draw, by terms: each empty elected or long-term seat is
+   held for terms of its class's length, staggered as :mod:`unsclab.elections` staggers the
+   class, by a state drawn with probability proportional to its fitted electability among the
+   seat pool's UN members who sit in none of the term's years and hold no other seat then;
+   without re-eligibility the previous term's holder is excluded. (The seat a drawn permanent
+   holder leaves, see 2, is filled year by year.)
 4. A named holder who did not really sit is a simulated seat with a fixed holder (if a UN member
    that year; otherwise the seat is empty).
 
@@ -254,6 +256,64 @@ def _weighted_draw(rng: np.random.Generator, wy: np.ndarray, need: np.ndarray,
         has = tot > 0
         out[d[has], y[has]] = idx[has]
         taken[d[has], y[has], pool[idx[has]]] = True
+    return out
+
+
+def _term_draw(rng: np.random.Generator, y0: int, Yn: int, term: int, offset: int,
+               need: np.ndarray, pool: np.ndarray, w: np.ndarray, member: np.ndarray,
+               sitting_year: np.ndarray, taken: np.ndarray, draws: int,
+               re_eligible: bool) -> np.ndarray:
+    """Holders (draws × years, universe index) of one simulated seat elected for terms of
+    ``term`` years starting in years ≡ ``offset`` (mod term) (the first term is cut at the start
+    of the period). Each term's holder is drawn by weight among the pool's UN members (at the
+    term's start) who sit in none of the term's needed years and hold no other seat then in that
+    draw; without re-eligibility the previous term's holder is excluded."""
+    out = np.full((draws, Yn), -1, dtype=np.int64)
+    starts = [0] + [k for k in range(1, Yn) if (y0 + k - offset) % term == 0]
+    ends = starts[1:] + [Yn]
+    prev = np.full(draws, -1, dtype=np.int64)
+    rows = np.arange(draws)
+    pos_in_pool = np.full(len(w), -1, dtype=np.int64)
+    pos_in_pool[pool] = np.arange(len(pool))
+    for a, b in zip(starts, ends):
+        needed = np.arange(a, b)[need[a:b]]
+        if len(needed) == 0:
+            prev[:] = -1
+            continue
+        ok = member[a, pool] & ~sitting_year[needed][:, pool].any(axis=0)
+        wb = np.where(ok, w[pool], 0.0)
+        cumb = np.cumsum(wb)
+        if cumb[-1] <= 0:
+            prev[:] = -1
+            continue
+        # one round of sampling from the term's weights, rejecting states that hold another
+        # seat in that draw (or held this one the term before, without re-eligibility); the
+        # rejected draws are then drawn exactly from their restricted weights — together the
+        # law of a draw from the restricted weights
+        idx = np.minimum(np.searchsorted(cumb, rng.random(draws) * cumb[-1], side="right"),
+                         len(pool) - 1)
+        pick = pool[idx]
+        bad = taken[rows[:, None], needed[None, :], pick[:, None]].any(axis=1)
+        if not re_eligible:
+            bad |= pick == prev
+        if bad.any():
+            r = rows[bad]
+            busy = taken[np.ix_(r, needed, pool)].any(axis=1)
+            wd = wb[None, :] * ~busy
+            if not re_eligible:
+                pp = pos_in_pool[np.maximum(prev[r], 0)]
+                hit = (prev[r] >= 0) & (pp >= 0)
+                wd[np.flatnonzero(hit), pp[hit]] = 0.0
+            cum = np.cumsum(wd, axis=1)
+            tot = cum[:, -1]
+            j = np.minimum((cum <= (rng.random(len(r)) * tot)[:, None]).sum(axis=1),
+                           len(pool) - 1)
+            pick[r] = np.where(tot > 0, pool[j], -1)
+        out[:, a:b] = pick[:, None]
+        has = pick >= 0
+        for y in needed:
+            taken[rows[has], y, pick[has]] = True
+        prev = pick
     return out
 
 
@@ -721,6 +781,11 @@ def replay(design: Design | str, record: Any = None, period: tuple[int, int] = (
     for k in range(n_perm):
         year_holders.append(perm_year[k])
     # aux and class channels: strength-weighted draws among available pool members
+    from unsclab.elections import _cohorts
+
+    offsets: dict[str, list[int]] = {}
+    for sl in _cohorts(design):
+        offsets.setdefault(sl.cls.id, []).append(sl.offset)
     for ch in channels[n_perm:]:
         if ch.kind == "named":
             hi_ = uidx.get(ch.holder, -1)
@@ -728,12 +793,21 @@ def replay(design: Design | str, record: Any = None, period: tuple[int, int] = (
             year_holders.append(np.broadcast_to(np.where(ok_y, hi_, -1)[None, :], (D, Yn)).copy())
             continue
         pool = np.flatnonzero(_pool(design, ch.cls, U))
+        if ch.kind == "class":
+            # a simulated member serves its whole term: terms of the class's length, staggered
+            # as the elections model staggers the class's seats; no immediate re-election where
+            # the design forbids it
+            need = np.zeros(Yn, bool)
+            need[np.unique(yi[free_of[ch.cls] > ch.slot])] = True
+            c = seats_of[ch.cls]
+            offs = offsets.get(ch.cls) or [0]
+            year_holders.append(_term_draw(
+                rng, y0, Yn, c.term_years or 1, offs[ch.slot % len(offs)], need, pool, w,
+                member, sitting_year, taken, D, c.re_eligible))
+            continue
         avail = member[:, pool] & ~sitting_year[:, pool]
         wy = np.where(avail, w[pool][None, :], 0.0)
         need = np.ones(Yn, bool)
-        if ch.kind == "class":
-            need = np.zeros(Yn, bool)
-            need[np.unique(yi[free_of[ch.cls] > ch.slot])] = True
         picks = _weighted_draw(rng, wy, need, taken, pool, D)
         year_holders.append(np.where(picks >= 0, pool[np.maximum(picks, 0)], -1))
 
@@ -852,6 +926,15 @@ def replay(design: Design | str, record: Any = None, period: tuple[int, int] = (
             act &= (hp >= 0) & (real_flat.take(fp) != ABSENT)
         r = rng.integers(0, 65536, size=Hc.shape, dtype=np.uint16)
         pk = packed.take(flat_idx).view(np.uint16).reshape(Hc.shape + (2,))  # little-endian
+        if not keep_votes and ch.kind in ("class", "aux", "named") and not ch.veto \
+                and not ch.majorities:
+            # only "yes" counts for this seat: skip building the vote codes (same draws)
+            if len(cols) == nS:
+                yes += (r < pk[..., 0]) & act
+            else:
+                yes[:, p] += (r < pk[..., 0]) & act
+            ch_data[k] = (cols, None)
+            continue
         v = (r >= pk[..., 0]).view(np.int8)
         v += r >= pk[..., 1]
         if ch.kind == "perm":  # a drawn holder who really sat votes as it really did ...
@@ -864,7 +947,10 @@ def replay(design: Design | str, record: Any = None, period: tuple[int, int] = (
                 yes[:, p] -= (dup & (rv == Y)).astype(np.int16)
         v = np.where(act, v, ABSENT).astype(np.int8)
         ch_data[k] = (cols, v if keep_votes else None)
-        yes[:, p] += v == Y
+        if len(cols) == nS:
+            yes += v == Y
+        else:
+            yes[:, p] += v == Y
         if ch.veto:
             veto_cnt[:, p] += (v != Y) if rule.veto.abstention_blocks else (v == N)
         if maj_cnt is not None:
@@ -884,8 +970,8 @@ def replay(design: Design | str, record: Any = None, period: tuple[int, int] = (
     history = np.array([_OUT[o] for o in cv.outcomes], dtype=np.int8)
     notes = [
         "Vote model: ga-alignment-logit (GA agreement; years after 2019 use the 2019 alignment).",
-        "Holders of simulated seats are drawn afresh each year by calibrated strength "
-        "(unsclab.elections, DPPA 1946-2025).",
+        "Simulated seats are held for whole terms by states drawn by electability "
+        "(unsclab.elections, calibrated on DPPA membership 1946-2025).",
     ]
     return ReplayResult(design, cv, (lo, hi), D, seed, out, S, history,
                         channels, year_holders, yi, potential, perm_of, ch_data, lottery,

@@ -185,3 +185,28 @@ def test_vectorised_rule_equals_decide_on_rule_variants(base, change):
             votes, seats = res.ballot(d, t)
             dec = decide(design, Ballot(votes, seats), procedural=bool(res.cv.procedural[t]))
             assert OUTCOME_NAMES[res.outcomes[d, t]] == dec.outcome, res.cv.symbols[t]
+
+
+def test_simulated_elected_seats_serve_whole_terms_without_immediate_re_election():
+    res = replay("ufc-2024", period=(1990, 2025), draws=30, seed=4)
+    seats_of = {c.id: c for c in res.design.seats}
+    checked = 0
+    for ch, H in zip(res.channels, res.year_holders):
+        if ch.kind != "class":
+            continue
+        c = seats_of[ch.cls]
+        for d in range(H.shape[0]):
+            run, last = 0, None
+            for h in H[d]:
+                run = run + 1 if (h == last and h >= 0) else 1
+                last = h
+                if not c.re_eligible:
+                    assert run <= c.term_years, (ch, d)
+            checked += 1
+    assert checked
+
+
+def test_keep_votes_does_not_change_the_draws():
+    a = replay("ufc-2024", period=(2000, 2010), draws=40, seed=9)
+    b = replay("ufc-2024", period=(2000, 2010), draws=40, seed=9, keep_votes=False)
+    assert np.array_equal(a.outcomes, b.outcomes)
