@@ -453,7 +453,6 @@ def _enum_swings(types: _Types) -> tuple[int, list[list[int]]]:
 def _enum_structure(types: _Types) -> Structure:
     g = _Grid(types)
     n = types.active
-    t = len(types.counts)
     crit = []
     minimal = g.win.copy()
     ncrit = np.zeros(g.shape, dtype=np.int64)
@@ -487,7 +486,6 @@ def _enum_structure(types: _Types) -> Structure:
         if crit[j].any():
             np.add.at(by_c, ncrit[crit[j]], cnt[crit[j]])
         jo_t.append(sum((Fraction(int(c), k) for k, c in enumerate(by_c) if c), Fraction(0)))
-    del t
     scale = 1 << types.nulls
     return Structure(
         minimal=minimal_total,
