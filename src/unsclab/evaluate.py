@@ -13,7 +13,7 @@ Shapley–Shubik shares then sum to 1 over the states.
 
 from __future__ import annotations
 
-__all__ = ["Evaluation", "evaluate_design", "DEFAULT_INDICES"]
+__all__ = ["Evaluation", "evaluate_design", "occupancy_for", "DEFAULT_INDICES", "OCCUPANCY_METHODS"]
 
 from dataclasses import dataclass, field
 from fractions import Fraction
@@ -148,6 +148,35 @@ def evaluate_design(
     rep = representation(design, occ, per_seat_float["banzhaf"])
     rep["coleman_act"] = float(act)
     return Evaluation(design, tuple(indices), per_seat, act, occ, states, groups, bloc_rows, rep)
+
+
+#: How unnamed seats are filled: ``elections`` (the calibrated elections model of
+#: :mod:`unsclab.elections`, which needs the historical record), ``uniform`` (uniform rotation
+#: within each seat's group) or ``auto`` (elections where the record can be read, else uniform).
+OCCUPANCY_METHODS = ("auto", "elections", "uniform")
+
+
+def occupancy_for(design: Design, method: str = "auto", years: tuple[int, int] = (2027, 2060),
+                  draws: int = 200, seed: int | None = 1) -> Occupancy:
+    """Expected occupancy of ``design``'s seats by the method named (see ``OCCUPANCY_METHODS``).
+
+    The result's ``method`` says which was used, so every output can state it.
+    """
+    from unsclab.errors import DataError, UnsclabError
+
+    if method not in OCCUPANCY_METHODS:
+        raise UnsclabError(f"unknown occupancy {method!r}; expected one of {', '.join(OCCUPANCY_METHODS)}",
+                           field="occupancy")
+    if method == "uniform":
+        return uniform_occupancy(design)
+    try:
+        from unsclab.elections import elections_occupancy
+
+        return elections_occupancy(design, years, draws, seed)
+    except DataError:
+        if method == "elections":
+            raise
+        return uniform_occupancy(design)
 
 
 @lru_cache(maxsize=512)

@@ -55,7 +55,7 @@ wins; "Other" otherwise): a coarse, documented coding, not WPDL's (which covers 
 
 from __future__ import annotations
 
-__all__ = ["replay", "ReplayResult", "design_in_force", "SUBJECT_KEYWORDS", "subject_of"]
+__all__ = ["replay", "replay_summary", "ReplayResult", "design_in_force", "SUBJECT_KEYWORDS", "subject_of"]
 
 import sys
 from dataclasses import dataclass, field
@@ -976,3 +976,23 @@ def replay(design: Design | str, record: Any = None, period: tuple[int, int] = (
     return ReplayResult(design, cv, (lo, hi), D, seed, out, S, history,
                         channels, year_holders, yi, potential, perm_of, ch_data, lottery,
                         placements, U, notes, rows, key)
+
+
+def replay_summary(design: Design | str, since: int = 1990, draws: int = 200,
+                   seed: int | None = 1) -> dict[str, Any]:
+    """A compact, JSON-ready summary of the replay of ``design`` for pages, reports and
+    ``unsclab compare``: the totals since ``since`` (:meth:`ReplayResult.summary`) and, for
+    every year of the record, the expected share of drafts adopted under the design against
+    the recorded share.
+    """
+    res = replay(design, draws=draws, seed=seed, keep_votes=False)
+    years = res.cv.years
+    p_adopted = res.prob[:, 0]
+    by_year = []
+    for y in sorted({int(v) for v in years}):
+        m = years == y
+        by_year.append({"year": y, "adoption_rate": float(p_adopted[m].mean()),
+                        "historical_rate": float((res.history[m] == 0).mean()),
+                        "decisions": int(m.sum())})
+    return {"design": res.design.id, "since": since, "draws": draws, "seed": seed,
+            **res.summary(since=since), "by_year": by_year, "notes": list(res.notes)}

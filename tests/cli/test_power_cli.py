@@ -90,7 +90,7 @@ def test_design_power_by_seat_state_group_bloc():
 
 
 def test_compare_whole_catalogue_json_and_state(tmp_path):
-    result = run("compare", "--json", "--state", "KAZ")
+    result = run("compare", "--json", "--state", "KAZ", "--occupancy", "uniform", "--history", "no")
     assert result.exit_code == 0, result.output
     rows = json.loads(result.stdout)
     assert [r["id"] for r in rows] == list(catalog_ids())
@@ -101,7 +101,8 @@ def test_compare_whole_catalogue_json_and_state(tmp_path):
 
 def test_compare_plot_writes_a_png(tmp_path):
     out = tmp_path / "c.png"
-    result = run("compare", "status-quo", "g4-2005", "--plot", str(out))
+    result = run("compare", "status-quo", "g4-2005", "--plot", str(out), "--history", "no",
+                 "--occupancy", "uniform")
     assert result.exit_code == 0, result.output
     assert out.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     assert "status-quo" in result.stdout
@@ -109,7 +110,7 @@ def test_compare_plot_writes_a_png(tmp_path):
 
 def test_user_defined_bloc():
     data = json.loads(run("power", "status-quo", "--by", "bloc", "--bloc", "ca=KAZ,UZB",
-                          "--bloc", "G4", "--json").stdout)
+                          "--bloc", "G4", "--json", "--occupancy", "uniform").stdout)
     rows = {r["bloc"]: r for r in data["rows"]}
     # KAZ and UZB each hold an APG seat 2/53 of the time (2 seats, 53 APG states other than China)
     assert rows["ca"]["expected_seats"] == pytest.approx(4 / 53)
@@ -117,3 +118,44 @@ def test_user_defined_bloc():
     assert set(rows) == {"ca", "G4"}
     bad = run("power", "status-quo", "--by", "bloc", "--bloc", "x=QQQ")
     assert bad.exit_code == 1 and "unknown state code(s) QQQ" in bad.stderr
+
+
+def test_compare_replay_columns_against_the_record():
+    """Under two-vetoes, the drafts vetoed since 1990 by one permanent member pass; joint
+    vetoes (two or more permanent members against) still block. Counted from the Record."""
+    from unsclab.record import Record
+
+    d = Record.load().decisions
+    vetoed = d[(d.year >= 1990) & (d.outcome == "vetoed")]
+    single = int((~vetoed.vetoed_by.str.contains(";")).sum())
+    result = run("compare", "status-quo", "two-vetoes", "no-veto", "--json", "--draws", "20")
+    assert result.exit_code == 0, result.output
+    rows = {r["id"]: r for r in json.loads(result.stdout)}
+    assert rows["status-quo"]["occupancy"] == "elections"
+    assert rows["status-quo"]["replay"]["vetoed_now_adopted"] == 0
+    assert rows["status-quo"]["replay"]["historical_vetoed"] == len(vetoed)
+    assert rows["two-vetoes"]["replay"]["vetoed_now_adopted"] == single
+    assert rows["no-veto"]["replay"]["vetoed_now_adopted"] == len(vetoed)
+    # the elections model still fills exactly the design's seats
+    assert sum(rows["status-quo"]["seats_by_group"].values()) == pytest.approx(15)
+
+
+def test_compare_without_the_record(tmp_path):
+    """No data and no network: --history yes is a one-line error; auto falls back, says so."""
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "UNSCLAB_DATA": str(tmp_path), "UNSCLAB_CACHE": str(tmp_path / "cache"),
+           # any download attempt is refused at once by a closed port on loopback
+           "HTTPS_PROXY": "http://127.0.0.1:9", "HTTP_PROXY": "http://127.0.0.1:9"}
+    cmd = [sys.executable, "-m", "unsclab.cli.main", "compare", "status-quo"]
+    strict = subprocess.run([*cmd, "--history", "yes", "--occupancy", "uniform"], env=env,
+                            capture_output=True, text=True, timeout=120)
+    assert strict.returncode == 1, strict.stderr
+    assert strict.stderr.startswith("error: sc_votes_sciencespo/UNSC_votes_1946-2025.csv: missing")
+    assert "Traceback" not in strict.stderr and strict.stdout == ""
+    auto = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=120)
+    assert auto.returncode == 0, auto.stderr
+    assert "unnamed seats rotate uniformly" in auto.stderr
+    assert "unnamed seats: uniform rotation" in auto.stdout

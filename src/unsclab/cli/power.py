@@ -72,6 +72,7 @@ def power_command(
     weights_file: Optional[str] = typer.Option(None, "--weights-file", help="CSV with columns name,weight."),
     quota: Optional[int] = typer.Option(None, "--quota", help="Quota of the weighted game."),
     exact: bool = typer.Option(False, "--exact", help="Exact fractions (as 'p/q' text) instead of floats."),
+    occupancy: str = typer.Option("auto", "--occupancy", help="Who fills unnamed seats: elections (calibrated model; needs the record), uniform (rotation within group), or auto."),
     bloc: list[str] = typer.Option([], "--bloc", help="With --by bloc: a built-in bloc id or NAME=ISO3,ISO3,... (repeatable); default all built-in blocs."),
     as_json: bool = typer.Option(False, "--json", help="Print JSON."),
 ) -> None:
@@ -92,7 +93,7 @@ def power_command(
         raise UnsclabError("expected a design (catalogue id or TOML file) or --weights/--weights-file")
     if quota is not None:
         raise UnsclabError("--quota goes with --weights or --weights-file; a design has its own quota")
-    _design_power(ref, chosen, by, exact, as_json, bloc)
+    _design_power(ref, chosen, by, exact, as_json, bloc, occupancy)
 
 
 def _weighted(weights, weights_file, quota, chosen, exact, as_json) -> None:
@@ -132,11 +133,11 @@ def _weighted(weights, weights_file, quota, chosen, exact, as_json) -> None:
     console().print(table)
 
 
-def _design_power(ref, chosen, by, exact, as_json, bloc_specs=()) -> None:
+def _design_power(ref, chosen, by, exact, as_json, bloc_specs=(), occupancy="auto") -> None:
     from unsclab.blocs import parse_bloc
 
     from unsclab.designs import load_design
-    from unsclab.evaluate import DEFAULT_INDICES, evaluate_design
+    from unsclab.evaluate import DEFAULT_INDICES, evaluate_design, occupancy_for
     from unsclab.power import compute, feasible, index_names
     from unsclab.power.compile import compile_design
 
@@ -164,7 +165,8 @@ def _design_power(ref, chosen, by, exact, as_json, bloc_specs=()) -> None:
         return
     indices = tuple(n for n in (chosen or DEFAULT_INDICES) if n != "coleman_act")
     blocs = tuple(parse_bloc(b) for b in bloc_specs) or None
-    ev = evaluate_design(design, indices=indices, blocs=blocs)
+    ev = evaluate_design(design, indices=indices, blocs=blocs,
+                         occupancy=occupancy_for(design, occupancy))
     rows = {"state": ev.states, "group": ev.groups, "bloc": ev.blocs}[by]
     if as_json:
         print_json({"design": design.id, "by": by, "occupancy": ev.occupancy.method,
@@ -209,14 +211,24 @@ def compare_command(
     state: Optional[str] = typer.Option(None, "--state", help="Add this state's expected power and years on the Council (ISO3)."),
     as_json: bool = typer.Option(False, "--json", help="Print JSON (a list, one object per design)."),
     plot: Optional[str] = typer.Option(None, "--plot", help="Write a comparison figure (PNG) to this file."),
+    occupancy: str = typer.Option("auto", "--occupancy", help="Who fills unnamed seats: elections (calibrated model; needs the record), uniform (rotation within group), or auto."),
+    history: str = typer.Option("auto", "--history", help="Replay the record under each design: yes, no, or auto (when the record can be read)."),
+    since: int = typer.Option(1990, "--since", help="First year of the replay columns."),
+    draws: int = typer.Option(200, "--draws", help="Monte Carlo draws for elections and replay."),
+    seed: int = typer.Option(1, "--seed", help="Seed of the Monte Carlo draws."),
 ) -> None:
     """Compare designs: ability to act, the P5's share, seats and power by group, representation.
 
     Example: unsclab compare status-quo g4-2005 ezulwini-2005 --state KAZ --plot compare.png
     """
     from unsclab.designs import catalog_ids, load_design
-    from unsclab.evaluate import evaluate_design
+    from unsclab.evaluate import evaluate_design, occupancy_for
     from unsclab.states import known_state
+
+    if history not in ("auto", "yes", "no"):
+        raise UnsclabError(f"--history {history!r}: expected yes, no or auto", field="--history")
+    if draws < 1 or draws > 100_000:
+        raise UnsclabError(f"--draws {draws}: expected 1 to 100000", field="--draws")
 
     if state is not None:
         state = state.strip().upper()
@@ -224,8 +236,14 @@ def compare_command(
             raise UnsclabError(f"unknown state code {state!r}; expected the ISO3 code of a UN member state",
                                field="--state")
     designs = [load_design(r) for r in (refs or catalog_ids())]
-    evaluations = [evaluate_design(d) for d in designs]
+    evaluations = [evaluate_design(d, occupancy=occupancy_for(d, occupancy, draws=draws, seed=seed))
+                   for d in designs]
     rows = [_compare_row(ev, state) for ev in evaluations]
+    for row, design in zip(rows, designs, strict=True):
+        row["replay"] = _replay_columns(design, history, since, draws, seed)
+    if occupancy == "auto" and evaluations and evaluations[0].occupancy.method != "elections":
+        sys.stderr.write("note: the record is not available (see 'unsclab data status'); "
+                         "unnamed seats rotate uniformly within their group\n")
     if plot:
         from unsclab.report.compare import compare_figure
 
@@ -236,6 +254,24 @@ def compare_command(
     _compare_tables(rows, state)
     if plot:
         sys.stderr.write(f"wrote {plot}\n")
+
+
+def _replay_columns(design, history: str, since: int, draws: int, seed: int) -> dict | None:
+    """Replay columns of ``compare``: adoption rate since ``since``, vetoed drafts that pass."""
+    if history == "no":
+        return None
+    from unsclab.errors import DataError
+    from unsclab.replay import replay_summary
+
+    try:
+        s = replay_summary(design, since=since, draws=draws, seed=seed)
+    except DataError:
+        if history == "yes":
+            raise
+        return None
+    return {k: s[k] for k in ("since", "draws", "seed", "decisions", "adoption_rate",
+                              "vetoed_now_adopted", "adopted_now_failed", "changed",
+                              "historical_vetoed")}
 
 
 def _compare_row(ev, state: str | None) -> dict:
@@ -269,13 +305,26 @@ def _compare_tables(rows: list[dict], state: str | None) -> None:
     from unsclab.groups import GROUPS
 
     out = console()
-    t1 = Table(title="Decision rule and voting power (normalised Banzhaf share; uniform rotation of elected seats)")
+    method = rows[0]["occupancy"] if rows else ""
+    t1 = Table(title=f"Decision rule and voting power (normalised Banzhaf share; unnamed seats: {method})")
     for c in ("design", "seats", "quota", "veto", "act", "P5", *[f"{g}" for g in GROUPS]):
         t1.add_column(c, justify="left" if c in ("design", "veto") else "right")
     for r in rows:
         t1.add_row(r["id"], str(r["seats"]), str(r["quota"]), r["veto"], f"{r['coleman_act']:.4f}",
                    f"{r['p5_power_share']:.1%}", *[f"{r['power_by_group'][g]:.1%}" for g in GROUPS])
     out.print(t1)
+    if rows and rows[0].get("replay"):
+        rp0 = rows[0]["replay"]
+        t0 = Table(title=f"History replayed {rp0['since']}–2025 ({rp0['decisions']} decisions, "
+                         f"{rp0['draws']} draws, seed {rp0['seed']}; votes of new members predicted)")
+        for c in ("design", "adopted", "vetoed drafts that pass", "adopted that fail", "changed"):
+            t0.add_column(c, justify="left" if c == "design" else "right")
+        for r in rows:
+            rp = r["replay"]
+            t0.add_row(r["id"], f"{rp['adoption_rate']:.1%}",
+                       f"{rp['vetoed_now_adopted']} of {rp['historical_vetoed']}",
+                       str(rp["adopted_now_failed"]), str(rp["changed"]))
+        out.print(t0)
     t2 = Table(title="Representation (expected seats by group; world population with a permanent seat; "
                      "Penrose distance and Gini: 0 is fairest)")
     for c in ("design", *GROUPS, "pop. perm.", "Penrose", "Gini"):
