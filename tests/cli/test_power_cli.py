@@ -55,6 +55,7 @@ def test_weights_file(tmp_path):
         (("power", "--weights", "7,-1,1", "--quota", "3"), "expected a non-negative integer"),
         (("power", "--weights", "1,1,1", "--quota", "4"), "quota"),
         (("power", "--weights", "1,1,1"), "needs --quota"),
+        (("power", "--weights", "", "--quota", "1"), "no weights given"),
         (("power",), "expected a design"),
         (("power", "status-quo", "--by", "planet"), "expected one of seat, state, group, bloc"),
         (("power", "status-quo", "--index", "nonsense"), "unknown index 'nonsense'"),

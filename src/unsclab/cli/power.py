@@ -14,6 +14,9 @@ _BY = ("seat", "state", "group", "bloc")
 
 
 def _parse_weights(text: str) -> list[int]:
+    if not text.strip():
+        raise GameError("no weights given; expected comma-separated integers, e.g. 7,7,1,1,1",
+                        field="--weights")
     weights = []
     for i, part in enumerate(text.split(","), start=1):
         part = part.strip()
