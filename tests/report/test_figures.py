@@ -72,3 +72,15 @@ def test_years_per_decade_refuses_unknown_state():
 
     with pytest.raises(UnsclabError, match="unknown state code"):
         figures.years_per_decade([load_design("status-quo")], "XXX")
+
+
+def test_replay_adoption_draws_the_record_dashed():
+    rows = [{"year": 2000, "adoption_rate": 0.9, "historical_rate": 0.8, "decisions": 10},
+            {"year": 2001, "adoption_rate": 1.0, "historical_rate": 0.9, "decisions": 5}]
+    fig = figures.replay_adoption({"a": rows, "b": rows}, since=2000, draws=50, seed=3)
+    lines = fig.axes[0].lines
+    recorded = [ln for ln in lines if ln.get_label() == "Recorded (history)"]
+    assert len(recorded) == 1 and recorded[0].get_linestyle() != "-"
+    assert list(recorded[0].get_ydata()) == [0.8, 0.9]
+    assert "50 draws, seed 3" in _texts(fig)
+    figures.to_png(fig)

@@ -275,7 +275,8 @@ def group_power(view: Mapping[str, Any], *, title: str | None = None, width: flo
 
     ``view`` is :func:`unsclab.report.results.design_view` of one design: its ``groups`` rows
     give each group's share of UN membership, of the member states' population, of the seats
-    (expected) and of normalised Banzhaf power (expected, uniform rotation of unnamed seats).
+    (expected) and of normalised Banzhaf power (expected; unnamed seats filled as the view's
+    ``occupancy_method`` says, named in the caption).
     """
     plt = _plt()
     from unsclab.groups import GROUP_NAMES
@@ -316,7 +317,7 @@ def group_power(view: Mapping[str, Any], *, title: str | None = None, width: flo
     style.add_caption(
         fig,
         "Power: normalised Banzhaf index of each seat (binary a-priori model), summed over the "
-        "states of a group with unnamed seats rotating uniformly within their group; permanent "
+        f"states of a group; unnamed seats: {_occupancy(view)}; permanent "
         "members counted in their own group. Population: World Bank SP.POP.TOTL (latest year); "
         f"groups: UN regional groups (data/SOURCES.md). Design: {design['id']}. "
         f"Figure: unsclab {_version()}.",
@@ -401,6 +402,15 @@ def _label_points(ax, pts, labels) -> None:
                                     shrinkA=0, shrinkB=4) if leader else None)
 
 
+def _occupancy(view: Mapping[str, Any]) -> str:
+    """How the view filled unnamed seats, in words (with the draws and seed of its replay)."""
+    from unsclab.report.results import DRAWS, SEED, occupancy_text
+
+    rp = view.get("replay") or {}
+    return occupancy_text(view.get("occupancy_method"), rp.get("draws", DRAWS),
+                          rp.get("seed", SEED))
+
+
 def equality_of(view: Mapping[str, Any]) -> float | None:
     """Equality of a design: 1 − the Penrose square-root distance (1 = Penrose's ideal)."""
     rep = view.get("representation") or {}
@@ -466,8 +476,8 @@ def act_vs_equality(views: Sequence[Mapping[str, Any]], *, title: str | None = N
         "Ability to act: Coleman (1971), share of the 2^n yes/no profiles of the seats that "
         "adopt a substantive decision. Equality: Penrose (1946) square-root law, distance "
         "between states' Banzhaf power shares and their shares of √population (World Bank "
-        "SP.POP.TOTL), unnamed seats rotating uniformly within their group. Up and right is "
-        f"better on both. Figure: unsclab {_version()}.",
+        f"SP.POP.TOTL); unnamed seats: {_occupancy(views[0]) if views else '—'}. Up and right "
+        f"is better on both. Figure: unsclab {_version()}.",
     )
     return fig
 
@@ -477,12 +487,13 @@ def act_vs_equality(views: Sequence[Mapping[str, Any]], *, title: str | None = N
 
 
 def years_per_decade(designs: Sequence[Design], iso3: str, *, title: str | None = None,
-                     width: float = 7.0, occupancy=None):
+                     width: float = 7.0, occupancy=None, occupancy_note: str | None = None):
     """Expected years per decade that state ``iso3`` sits on the Council, by design.
 
     ``occupancy`` is a function ``design -> Occupancy``; by default uniform rotation within
-    the seat pools (:func:`unsclab.occupancy.uniform_occupancy`), named in the caption. A named
-    holder of a permanent seat sits 10 years in 10.
+    the seat pools (:func:`unsclab.occupancy.uniform_occupancy`). The caption names the method
+    (``occupancy_note`` where given, e.g. with the draws and seed of the elections model). A
+    named holder of a permanent seat sits 10 years in 10.
     """
     plt = _plt()
     from unsclab import states
@@ -517,9 +528,11 @@ def years_per_decade(designs: Sequence[Design], iso3: str, *, title: str | None 
                  loc="left")
     style.add_caption(
         fig,
-        f"Occupancy: {method or 'uniform rotation within group'} — each eligible state of a "
-        "seat's group holds it for the same share of time (a simplification; the elections "
-        "model is not used). Named permanent holders sit 10 years in 10. "
+        f"Occupancy: {occupancy_note or method or 'uniform rotation within group'}"
+        + (" — each eligible state of a seat's group holds it for the same share of time (a "
+           "simplification)" if method != "elections" else
+           " — simulated General Assembly elections, not a forecast")
+        + ". Named permanent holders sit 10 years in 10. "
         f"Groups: UN regional groups (data/SOURCES.md). Figure: unsclab {_version()}.",
     )
     return fig
@@ -529,32 +542,69 @@ def years_per_decade(designs: Sequence[Design], iso3: str, *, title: str | None 
 # replay
 
 
-def replay_adoption(series: Mapping[str, Sequence[tuple[int, float]]], *,
+def replay_adoption(series: Mapping[str, Sequence[Any]], *, recorded: Sequence[tuple[int, float]] | None = None,
+                    since: int | None = None, draws: int | None = None, seed: int | None = None,
                     title: str | None = None, width: float = 7.0, source: str = ""):
-    """Share of drafts adopted per year under each design, from replay results.
+    """Share of drafts adopted per year under each design, against the recorded share.
 
-    ``series`` maps a design id to ``(year, adoption rate)`` pairs (rates between 0 and 1),
-    as the replay module summarises them; ``source`` names the record it replays.
+    ``series`` maps a design id to its points: ``(year, adoption rate)`` pairs (rates between
+    0 and 1), or the ``by_year`` rows of :func:`unsclab.replay.replay_summary` (``year``,
+    ``adoption_rate``, ``historical_rate``, ``decisions``). ``recorded`` is the share the
+    Council really adopted, as pairs; by default the ``historical_rate`` of the first series
+    of ``by_year`` rows (the same for every design). It is drawn as a dashed black line.
+    ``since`` marks the first year of the totals quoted beside the figure; ``draws`` and
+    ``seed`` are named in the caption, ``source`` too.
     """
     plt = _plt()
+
+    def pairs(points):
+        return sorted((int(p["year"]), float(p["adoption_rate"])) if isinstance(p, Mapping)
+                      else (int(p[0]), float(p[1])) for p in points)
+
+    if recorded is None:
+        for points in series.values():
+            if points and isinstance(points[0], Mapping) and "historical_rate" in points[0]:
+                recorded = [(int(p["year"]), float(p["historical_rate"])) for p in points]
+                break
     fig, ax = plt.subplots(figsize=(width, width * 0.5))
+    low = 1.0
     for i, (design_id, points) in enumerate(series.items()):
-        pts = sorted(points)
-        ax.plot([p[0] for p in pts], [p[1] for p in pts], color=style.design_colour(i),
-                linewidth=1.4, label=design_id, marker="o" if len(pts) < 15 else None,
-                markersize=3)
-    ax.set_ylim(0, 1.02)
+        pts = pairs(points)
+        if pts:
+            low = min(low, min(p[1] for p in pts))
+        # black is the record's colour when it is drawn: the designs take the others
+        ax.plot([p[0] for p in pts], [p[1] for p in pts],
+                color=style.design_colour(i + 1 if recorded else i), linewidth=1.4,
+                label=design_id, marker="o" if len(pts) < 15 else None, markersize=3, zorder=2)
+    if recorded:
+        rec = sorted(recorded)
+        low = min(low, min(p[1] for p in rec))
+        ax.plot([p[0] for p in rec], [p[1] for p in rec], color="black", linewidth=1.1,
+                linestyle=(0, (4, 2)), label="Recorded (history)", zorder=3)
+    if since is not None:
+        ax.axvline(since, color="#999999", linewidth=0.8, linestyle=":", zorder=1)
+        ax.annotate(f"totals from {since} →", (since, 0.02), xytext=(-3, 0),
+                    textcoords="offset points", xycoords=("data", "axes fraction"),
+                    fontsize=7, color="#555555", va="bottom", ha="right")
+    bottom = max(0.0, math.floor(low * 10) / 10 - 0.05) if series or recorded else 0.0
+    ax.set_ylim(bottom, 1.02)
     ax.yaxis.set_major_formatter(_percent())
     ax.set_xlabel("Year")
     ax.set_ylabel("Drafts adopted")
     ax.grid(True, axis="y", color="#EEEEEE", linewidth=0.6)
-    if series:
-        ax.legend(loc="lower left", ncols=min(3, len(series)))
+    if series or recorded:
+        # beside the plot: the lines fill every corner of it
+        ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize=7.5, borderaxespad=0)
     ax.set_title(title or "History replayed: share of drafts adopted per year", loc="left")
+    mc = f" Expected share (mean probability of adoption over {draws} draws, seed {seed})." \
+        if draws else ""
     style.add_caption(
         fig,
-        f"Replay of the Council's recorded votes under each design{': ' + source if source else ''}. "
-        "Votes of states that did not sit are predicted (see the replay's assumptions). "
+        f"Replay of the Council's recorded votes under each design{': ' + source if source else ''}."
+        f"{mc} Votes of states that did not sit are predicted (GA alignment vote model) and "
+        "new or empty seats are filled by the elections model (see docs/replay.md). Dashed: "
+        "the share of drafts the Council really adopted (Sciences Po, \"UNSC votes since "
+        "1946\", with the record's corrections). "
         f"Figure: unsclab {_version()}.",
     )
     return fig

@@ -5,41 +5,50 @@
 - ``design``: the catalogue summary (the shape of ``unsclab designs list --json``);
 - ``seat_classes``: each class with its kind, group, seats, term and veto status;
 - ``power``: normalised Banzhaf and Shapley–Shubik power of one seat of each class, the class
-  total, and Coleman's power of the collectivity to act (from :mod:`unsclab.power`, exact
-  fractions given as floats and as ``"p/q"`` text);
-- ``groups``: seats and power by UN regional group against membership and population shares
-  (:func:`unsclab.metrics.group_table`);
+  total, and Coleman's power of the collectivity to act (exact fractions given as floats and
+  as ``"p/q"`` text);
+- ``groups``: seats and power by UN regional group against membership and population shares;
 - ``representation``: the measures of :func:`unsclab.metrics.representation`;
-- ``states``: the states with the most expected power (uniform rotation of unnamed seats);
+- ``states``: the 20 states with the most expected power;
 - ``blocs``: power and expected seats of the built-in blocs (P5, G4, UfC, AU, ...);
-- ``engine``: ``"unsclab.evaluate"`` when :func:`unsclab.evaluate.evaluate_design` computed
-  the numbers (the one evaluation shared with ``unsclab power`` and ``unsclab compare``), else
-  ``"interim"`` (the same indices computed here from :mod:`unsclab.power`, with a note);
-- ``replay``: a summary from :mod:`unsclab.replay` where it exists, else ``None`` with a note;
+- ``engine``: ``"unsclab.evaluate"``: :func:`unsclab.evaluate.evaluate_design` computed the
+  numbers (the one evaluation shared with ``unsclab power`` and ``unsclab compare``);
+- ``occupancy_method``: who fills unnamed seats (``Occupancy.method``): ``"elections"`` (the
+  calibrated elections model of :mod:`unsclab.elections`, ``draws`` draws with ``seed``, years
+  2027–2060) when the record can be read, else ``"uniform rotation within group"`` — chosen by
+  :func:`unsclab.evaluate.occupancy_for` with ``"auto"``, as ``unsclab compare`` does;
+- ``replay``: :func:`unsclab.replay.replay_summary` (since 1990, ``draws`` draws, ``seed``),
+  or ``None`` with a note when the record is missing or ``replay=False``;
 - ``notes``: one line per part that could not be computed and why.
 
-A part that is missing or fails (a module not written yet, a game beyond the exact limits)
-leaves ``None`` and a note: pages and reports show the note instead of crashing. Every number
-is deterministic (no randomness here).
+A part that fails (the record missing, a game beyond the exact limits) leaves ``None`` and a
+note: pages and reports show the note instead of crashing. Every number is deterministic: the
+Monte Carlo parts are seeded.
 """
 
 from __future__ import annotations
 
-__all__ = ["design_view", "design_summary", "seat_classes", "VIEW_KEYS", "expected_years"]
+__all__ = ["design_view", "design_summary", "seat_classes", "VIEW_KEYS", "expected_years",
+           "occupancy_text", "DRAWS", "SEED", "SINCE"]
 
-import importlib
 from fractions import Fraction
 from typing import Any
 
 from unsclab.designs.io import design_summary
 from unsclab.designs.model import Design
-from unsclab.errors import UnsclabError
+from unsclab.errors import DataError, UnsclabError
 
 VIEW_KEYS = ("design", "seat_classes", "power", "groups", "representation", "states", "blocs",
              "engine", "occupancy_method", "replay", "notes")
 
-#: power indices computed per seat class (registry names of :mod:`unsclab.power.indices`)
+#: power indices shown per seat class (registry names of :mod:`unsclab.power.indices`)
 INDICES = ("banzhaf", "shapley_shubik")
+
+#: Monte Carlo draws and seed of the elections model and the replay (as ``unsclab compare``)
+DRAWS = 200
+SEED = 1
+#: first year of the replay totals
+SINCE = 1990
 
 
 def seat_classes(design: Design) -> list[dict[str, Any]]:
@@ -64,73 +73,20 @@ def _frac(x: Fraction) -> str:
     return f"{x.numerator}/{x.denominator}"
 
 
-def _power(design: Design) -> tuple[dict[str, Any], dict[str, Fraction]]:
-    from unsclab.power import coleman_act, compute
-    from unsclab.power.compile import compile_design
-
-    game = compile_design(design)
-    values = compute(game, list(INDICES))
-    act = coleman_act(game)
-    first: dict[str, int] = {}
-    for i, seat in enumerate(design.seat_list()):
-        first.setdefault(seat.seat_class, i)
-    rows = []
-    banzhaf_per_seat: dict[str, Fraction] = {}
-    for c in design.seats:
-        i = first[c.id]
-        row: dict[str, Any] = {"class": c.id, "label": c.label or c.id, "kind": c.kind,
-                               "group": c.constituency or c.group, "count": c.count}
-        for name in INDICES:
-            v = values[name][i]
-            row[name] = float(v)
-            row[f"{name}_exact"] = _frac(v)
-            row[f"{name}_class_total"] = float(v * c.count)
-        banzhaf_per_seat[c.id] = values["banzhaf"][i]
-        rows.append(row)
-    power = {
-        "indices": list(INDICES),
-        "per_seat_class": rows,
-        "ability_to_act": float(act),
-        "ability_to_act_exact": _frac(act),
-        "model": "binary a-priori (each seat votes yes or no with equal probability)",
-    }
-    return power, banzhaf_per_seat
+def occupancy_text(method: str | None, draws: int = DRAWS, seed: int | None = SEED) -> str:
+    """How unnamed seats were filled, in words, for pages, reports and figure captions."""
+    if method == "elections":
+        return (f"elections model (calibrated on 1946–2025 service; {draws} draws, seed {seed}; "
+                "expected over 2027–2060)")
+    return method or "not computed"
 
 
-def expected_years(design: Design, iso3: str) -> float:
-    """Expected years per decade that ``iso3`` sits on the Council (uniform rotation)."""
-    from unsclab.occupancy import uniform_occupancy
+def expected_years(design: Design, iso3: str, *, draws: int = DRAWS,
+                   seed: int | None = SEED) -> float:
+    """Expected years per decade that ``iso3`` sits on the Council (``occupancy_for`` "auto")."""
+    from unsclab.evaluate import occupancy_for
 
-    return float(uniform_occupancy(design).years_per_decade(iso3))
-
-
-def _states(design: Design, occupancy, banzhaf_per_seat, limit: int = 20) -> list[dict]:
-    from unsclab import states
-    from unsclab.metrics import state_power
-
-    power = state_power(occupancy, banzhaf_per_seat)
-    top = sorted(power.items(), key=lambda kv: (-kv[1], kv[0]))[:limit]
-    rows = []
-    for iso3, p in top:
-        s = states.state(iso3) if states.known_state(iso3) else None
-        rows.append({
-            "iso3": iso3,
-            "name": s.name if s else iso3,
-            "group": s.group if s else None,
-            "years_per_decade": float(occupancy.years_per_decade(iso3)),
-            "banzhaf": float(p),
-        })
-    return rows
-
-
-def _optional(module: str):
-    """Import an optional part of unsclab, or None when it does not exist yet."""
-    try:
-        return importlib.import_module(module)
-    except ModuleNotFoundError as err:
-        if err.name and (err.name == module or module.startswith(err.name + ".")):
-            return None
-        raise
+    return float(occupancy_for(design, "auto", draws=draws, seed=seed).years_per_decade(iso3))
 
 
 def _from_evaluation(design: Design, ev) -> dict[str, Any]:
@@ -160,17 +116,19 @@ def _from_evaluation(design: Design, ev) -> dict[str, Any]:
             "blocs": _jsonable(ev.blocs), "occupancy_method": ev.occupancy.method}
 
 
-def _replay(design: Design, notes: list[str]):
-    mod = _optional("unsclab.replay")
-    summary = getattr(mod, "replay_summary", None) if mod else None
-    if summary is None:
-        notes.append("History replay (unsclab.replay) is not available in this version yet.")
-        return None
+def replay_of(design: Design, notes: list[str], *, since: int = SINCE, draws: int = DRAWS,
+              seed: int | None = SEED) -> dict[str, Any] | None:
+    """:func:`unsclab.replay.replay_summary` of ``design``, or None with a note saying why."""
+    from unsclab.replay import replay_summary
+
     try:
-        return _jsonable(summary(design))
+        return _jsonable(replay_summary(design, since=since, draws=draws, seed=seed))
+    except DataError as err:
+        notes.append(f"History replay needs the record, which is not available ({err}); "
+                     "see 'unsclab data status'.")
     except (UnsclabError, OSError) as err:
         notes.append(f"History replay could not be computed: {err}")
-        return None
+    return None
 
 
 def _jsonable(obj: Any) -> Any:
@@ -191,37 +149,29 @@ def _jsonable(obj: Any) -> Any:
     return obj
 
 
-def design_view(design: Design, *, replay: bool = True) -> dict[str, Any]:
-    """Everything the pages and reports show about ``design`` (see the module docstring)."""
+def design_view(design: Design, *, replay: bool = True, occupancy=None, draws: int = DRAWS,
+                seed: int | None = SEED) -> dict[str, Any]:
+    """Everything the pages and reports show about ``design`` (see the module docstring).
+
+    ``occupancy`` (an :class:`unsclab.occupancy.Occupancy`) skips choosing one — the web app
+    passes its cached one; by default ``occupancy_for(design, "auto", draws=draws, seed=seed)``.
+    """
+    from unsclab.evaluate import evaluate_design, occupancy_for
+
     notes: list[str] = []
     view: dict[str, Any] = {k: None for k in VIEW_KEYS}
     view["design"] = design_summary(design)
     view["seat_classes"] = seat_classes(design)
-    evaluate = _optional("unsclab.evaluate")
+    view["engine"] = "unsclab.evaluate"
     try:
-        if evaluate is not None and hasattr(evaluate, "evaluate_design"):
-            view.update(_from_evaluation(design, evaluate.evaluate_design(design)))
-            view["engine"] = "unsclab.evaluate"
-        else:
-            notes.append("unsclab.evaluate is not available in this version: power and "
-                         "representation computed by the interim path of unsclab.report.")
-            view.update(_interim(design))
-            view["engine"] = "interim"
+        occ = occupancy or occupancy_for(design, "auto", draws=draws, seed=seed)
+        if occ.method != "elections":
+            notes.append("The record is not available (see 'unsclab data status'): unnamed "
+                         "seats rotate uniformly within their group.")
+        view.update(_from_evaluation(design, evaluate_design(design, occupancy=occ)))
     except UnsclabError as err:
         notes.append(f"Voting power could not be computed: {err}")
-    view["replay"] = _replay(design, notes) if replay else None
+    if replay:
+        view["replay"] = replay_of(design, notes, draws=draws, seed=seed)
     view["notes"] = notes
     return view
-
-
-def _interim(design: Design) -> dict[str, Any]:
-    from unsclab.metrics import group_table, representation
-    from unsclab.occupancy import uniform_occupancy
-
-    occupancy = uniform_occupancy(design)
-    power, per_seat = _power(design)
-    per_seat_f = {k: float(v) for k, v in per_seat.items()}
-    return {"power": power, "groups": group_table(design, occupancy, per_seat_f),
-            "representation": representation(design, occupancy, per_seat_f),
-            "states": _states(design, occupancy, per_seat), "blocs": None,
-            "occupancy_method": occupancy.method}
