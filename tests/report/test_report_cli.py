@@ -22,6 +22,10 @@ def test_report_is_self_contained(tmp_path):
     assert "A/59/L.64" in html and "Assumptions" in html  # sources and assumptions
     assert "rule.quota" in html  # g4-2005's quota assumption is listed
     assert [p.name for p in tmp_path.iterdir()] == ["r.html"]  # no temporary left
+    # the replay as tables and figures (one per design, one comparing them), not raw JSON
+    assert html.count('id="replay-table"') == 2 and "<pre" not in html
+    assert html.count("data:image/png;base64,") >= 8
+    assert "Vetoed drafts that pass" in html and "200 draws, seed 1" in html
 
 
 def test_failed_report_leaves_nothing(tmp_path):

@@ -3,7 +3,10 @@
 :func:`render_report` builds one HTML document for one or more designs: for each design its
 seat diagram, decision rule, seats, voting power, representation, the states with most power,
 blocs, the design's sources and every assumption it makes; for several designs, a comparison
-first (headline table, ability to act against equality). Figures are embedded as base64 PNG,
+first (headline table with the replay columns, ability to act against equality, adoption over
+time). Unnamed seats are filled as ``unsclab compare`` fills them (``occupancy_for`` "auto": the
+elections model when the record is available, else uniform rotation) and the history replay
+uses the same draws and seed, named in the report. Figures are embedded as base64 PNG,
 so the file opens anywhere, offline, and can be mailed as is.
 
 :func:`write_report` writes it atomically (temporary file in the target folder, then rename):
@@ -51,29 +54,50 @@ def render_report(designs: Sequence[Design], *, state: str | None = None) -> str
     """The HTML text of a report on ``designs`` (see the module docstring)."""
     from unsclab._version import __version__
     from unsclab.report import figures
-    from unsclab.report.results import design_view
+    from unsclab.evaluate import occupancy_for
+    from unsclab.report.results import DRAWS, SEED, design_view, occupancy_text
 
     if not designs:
         raise UnsclabError("expected at least one design", field="designs")
-    views = [design_view(d) for d in designs]
+    occs = [occupancy_for(d, "auto", draws=DRAWS, seed=SEED) for d in designs]
+    views = [design_view(d, occupancy=o, draws=DRAWS, seed=SEED) for d, o in zip(designs, occs)]
+    occ_of = {id(d): o for d, o in zip(designs, occs)}
+    occupancy = occupancy_text(views[0]["occupancy_method"], DRAWS, SEED)
     sections = []
     for d, v in zip(designs, views):
+        rp = v.get("replay")
         sections.append({
             "d": d, "v": v,
+            "occupancy": occupancy_text(v["occupancy_method"], DRAWS, SEED),
             "seat_png": _png(figures.seat_diagram(d)),
             "group_png": _png(figures.group_power(v)) if v.get("groups") else None,
+            "replay_png": _png(figures.replay_adoption(
+                {d.id: rp["by_year"]}, since=rp["since"], draws=rp["draws"], seed=rp["seed"],
+                title=f"{d.id}: share of drafts adopted per year, replayed and recorded"))
+            if rp else None,
         })
+    replayed = {v["design"]["id"]: v["replay"] for v in views if v.get("replay")}
+    replay0 = next(iter(replayed.values()), None)
+
+    def years_png():
+        return _png(figures.years_per_decade(
+            designs, state, occupancy=lambda d: occ_of[id(d)],
+            occupancy_note=occupancy))
+
     comparison = None
     if len(designs) > 1:
         comparison = {
             "pareto_png": _png(figures.act_vs_equality(views)),
-            "years_png": _png(figures.years_per_decade(designs, state)) if state else None,
+            "years_png": years_png() if state else None,
+            "replay_png": _png(figures.replay_adoption(
+                {k: rp["by_year"] for k, rp in replayed.items()}, since=replay0["since"],
+                draws=replay0["draws"], seed=replay0["seed"])) if replay0 else None,
         }
     elif state:
-        comparison = {"pareto_png": None,
-                      "years_png": _png(figures.years_per_decade(designs, state))}
+        comparison = {"pareto_png": None, "years_png": years_png(), "replay_png": None}
     return _env().get_template("report.html").render(
         sections=sections, views=views, comparison=comparison, state=state,
+        occupancy=occupancy, replay0=replay0,
         version=__version__, today=_dt.date.today().isoformat(),
         title=("unsclab report: " + ", ".join(d.id for d in designs)),
     )
