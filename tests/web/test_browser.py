@@ -68,9 +68,27 @@ def test_compare_page(server, page):
     assert rows.count() == 3
     # status quo: Coleman's power to act 53/2048 = 2.59%
     assert page.locator('tr[data-id="status-quo"] td.act').inner_text() == "2.59%"
-    assert page.locator("figure svg").count() == 2
+    # Pareto front, years on the Council, adoption over time (replay)
+    assert page.locator("figure svg").count() == 3
+    # replay columns: the record has 72 vetoed drafts since 1990; the status quo keeps every
+    # one vetoed, without a veto every one passes
+    sq = page.locator('tr[data-id="status-quo"] td')
+    nv = page.locator('tr[data-id="no-veto"] td')
+    assert sq.nth(-1).inner_text() == "0 of 72" and nv.nth(-1).inner_text() == "72 of 72"
+    assert "draws, seed 1" in page.locator("main").inner_text()
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / "compare.png"), full_page=True)
+
+
+def test_design_page_replay_table(server, page):
+    page.goto(f"{server}/designs/two-vetoes")
+    table = page.locator("#replay-table")
+    assert "Vetoed drafts that would pass" in table.inner_text()
+    assert page.locator("#replay-figure svg").count() == 1
+    assert page.locator("pre.json").count() == 0
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.locator("#replay-table").scroll_into_view_if_needed()
+    page.screenshot(path=str(ARTIFACTS / "design-replay.png"), full_page=True)
 
 
 def test_editor_numbers_change_and_errors_show_inline(server, page):

@@ -59,3 +59,46 @@ def test_error_envelope(client, method, url, status):
     for p in err["problems"]:
         assert set(p) == {"message", "field", "line", "file"}
     assert err["message"].count("\n") == len(err["problems"]) - 1
+
+
+REPLAY_KEYS = {"design", "since", "draws", "seed", "decisions", "adopted", "vetoed", "failed",
+               "changed", "vetoed_now_adopted", "adopted_now_failed", "expected_adopted",
+               "expected_vetoed", "expected_failed", "adoption_rate", "historical_adopted",
+               "historical_vetoed", "historical_failed", "by_year", "notes"}
+
+
+def test_replay_shape_is_pinned(client):
+    data = client.get("/api/designs/status-quo/replay").json()["data"]
+    assert set(data) == {"design", "since", "draws", "seed", "replay", "notes"}
+    assert (data["since"], data["draws"], data["seed"]) == (1990, 200, 1)
+    rp = data["replay"]
+    assert set(rp) == REPLAY_KEYS
+    assert set(rp["by_year"][0]) == {"year", "adoption_rate", "historical_rate", "decisions"}
+    # the record's own totals: the status quo replays history exactly
+    assert rp["adopted"] + rp["vetoed"] + rp["failed"] == rp["decisions"]
+    assert (rp["adopted"], rp["vetoed"], rp["failed"]) == (
+        rp["historical_adopted"], rp["historical_vetoed"], rp["historical_failed"])
+    # the page's replay is the one of /results
+    assert client.get("/api/designs/status-quo/results").json()["data"]["replay"] == rp
+
+
+def test_results_keys_are_pinned(client):
+    from unsclab.report.results import VIEW_KEYS
+
+    data = client.get("/api/designs/status-quo/results").json()["data"]
+    assert tuple(data) == VIEW_KEYS == (
+        "design", "seat_classes", "power", "groups", "representation", "states", "blocs",
+        "engine", "occupancy_method", "replay", "notes")
+    assert data["engine"] == "unsclab.evaluate" and data["occupancy_method"] == "elections"
+    row = client.get("/api/compare?ids=status-quo").json()["data"][0]
+    assert set(row["replay"]) == {"since", "draws", "seed", "decisions", "adoption_rate",
+                                  "vetoed_now_adopted", "adopted_now_failed", "changed",
+                                  "historical_vetoed", "historical_adopted"}
+
+
+def test_replay_draws_are_bounded(client):
+    limit = client.get("/api/limits").json()["data"]["max_draws"]
+    r = client.get(f"/api/designs/status-quo/replay?draws={limit + 1}")
+    assert r.status_code == 422 and r.json()["error"]["problems"][0]["field"] == "draws"
+    other = client.get("/api/designs/status-quo/replay?draws=20&seed=2").json()["data"]
+    assert (other["draws"], other["seed"]) == (20, 2) and other["replay"]["draws"] == 20

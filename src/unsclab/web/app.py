@@ -34,6 +34,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from unsclab._version import __version__
 from unsclab.errors import Problem, UnsclabError
+from unsclab.report.results import DRAWS, SEED, SINCE, occupancy_text
 from unsclab.web import service
 from unsclab.web.service import DEFAULT_LIMITS, Limits, UnknownDesign, WorkLimitError
 
@@ -202,14 +203,27 @@ def create_app(limits: Limits = DEFAULT_LIMITS) -> FastAPI:
         return response
 
     async def run(func, *args):
-        """CPU-heavy work: in the thread pool, a few at a time, within the timeout."""
+        """CPU-heavy work: in the thread pool, a few at a time, within the timeout.
+
+        A thread cannot be stopped: work that times out keeps its slot until it really ends,
+        so no more than ``max_concurrent_jobs`` computations ever run at once."""
         if func is service.catalog_view and args[0] in service.CATALOG_VIEWS:
             return service.CATALOG_VIEWS[args[0]]  # cached: no need to leave the loop
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + limits.timeout_seconds
         try:
-            async with asyncio.timeout(limits.timeout_seconds):
-                async with semaphore:
-                    return await run_in_threadpool(func, *args)
+            async with asyncio.timeout_at(deadline):
+                await semaphore.acquire()
         except TimeoutError:
+            raise Timeout(f"the server is busy: no computation slot within "
+                          f"{limits.timeout_seconds:g} s; try again") from None
+        job = asyncio.ensure_future(run_in_threadpool(func, *args))
+        job.add_done_callback(lambda _: semaphore.release())
+        try:
+            async with asyncio.timeout_at(deadline):
+                return await asyncio.shield(job)
+        except TimeoutError:
+            job.add_done_callback(lambda j: j.cancelled() or j.exception())  # no stray warning
             raise Timeout(f"the computation took longer than {limits.timeout_seconds:g} s; "
                           "try a smaller design") from None
 
@@ -287,12 +301,22 @@ def create_app(limits: Limits = DEFAULT_LIMITS) -> FastAPI:
     @app.get("/api/designs/{design_id}/replay", response_model=Envelope, responses=ERRORS,
              tags=["results"], summary="History replayed under a design (when available)")
     async def api_replay(design_id: str = _id_param(),
-                         draws: int = Query(100, ge=1, le=limits.max_draws,
-                                            description="Monte Carlo draws (bounded).")):
+                         draws: int = Query(DRAWS, ge=1, le=limits.max_draws,
+                                            description="Monte Carlo draws (bounded)."),
+                         seed: int = Query(SEED, ge=0, le=2**32 - 1,
+                                           description="Seed of the draws."),
+                         since: int = Query(SINCE, ge=1946, le=2025,
+                                            description="First year of the totals.")):
         service.catalog_design(design_id)
         view = await run(service.catalog_view, design_id)
-        return ok({"design": view["design"], "draws": draws, "replay": view["replay"],
-                   "notes": [n for n in view["notes"] if "replay" in n.lower()]})
+        if (draws, seed, since) == (DRAWS, SEED, SINCE):  # the page's: cached with the view
+            replay = view["replay"]
+            notes = [n for n in view["notes"] if "replay" in n.lower()]
+        else:
+            other = await run(service.replay_of, design_id, since, draws, seed)
+            replay, notes = other["replay"], other["notes"]
+        return ok({"design": view["design"], "since": since, "draws": draws, "seed": seed,
+                   "replay": replay, "notes": notes})
 
     @app.get("/api/compare", response_model=Envelope, responses=ERRORS, tags=["results"],
              summary="Headline numbers of several catalogue designs")
@@ -336,15 +360,18 @@ def create_app(limits: Limits = DEFAULT_LIMITS) -> FastAPI:
 
     @app.post("/api/evaluate", response_model=Envelope, responses=ERRORS, tags=["results"],
               summary="Results of a posted design (JSON or TOML)", openapi_extra=body_doc)
-    async def api_evaluate(request: Request):
+    async def api_evaluate(request: Request,
+                           replay: bool = Query(False, description="Also replay the record "
+                                                "under the design (about a second).")):
         from unsclab.designs import design_to_dict, design_to_toml
 
         body = await read_body(request)
-        key = (request.headers.get("content-type", ""), body)
+        key = (request.headers.get("content-type", ""), body, replay)
         if (hit := answers.get(key)) is not None:
             return Response(hit, media_type="application/json")
         design = await posted_design(request, body)
-        view = await run(service.view_of, design)
+        view = await (run(service.view_of, design, True) if replay
+                      else run(service.view_of, design))
         response = ok({"design": {**design_to_dict(design), "size": design.size},
                        "toml": design_to_toml(design), "results": view})
         answers.put(key, response.body)
@@ -378,9 +405,11 @@ def create_app(limits: Limits = DEFAULT_LIMITS) -> FastAPI:
         view = await run(service.catalog_view, design_id)
         svg = await run(service.seat_svg, design)
         group_svg = await run(_group_svg, design_id, view) if view["groups"] else None
+        replay_svg = await run(_replay_svg, (design_id,)) if view["replay"] else None
         return keep_page(request, templates.TemplateResponse(request, "design.html", {
             "title": design.name, "d": design, "v": view, "seat_svg": svg,
-            "group_svg": group_svg}))
+            "group_svg": group_svg, "replay_svg": replay_svg,
+            "occupancy": occupancy_text(view["occupancy_method"])}))
 
     @app.get("/compare", response_class=HTMLResponse, include_in_schema=False)
     async def page_compare(request: Request,
@@ -397,11 +426,17 @@ def create_app(limits: Limits = DEFAULT_LIMITS) -> FastAPI:
         code = state.upper() if states.known_state(state.upper()) else "IND"
         pareto = await run(_pareto_svg, tuple(chosen))
         years = await run(_years_svg, tuple(chosen), code)
+        with_replay = tuple(i for i, v in zip(chosen, views) if v["replay"])
+        replay_svg = await run(_replay_svg, with_replay) if with_replay else None
+        rows = [_headline(v) for v in views]
         return keep_page(request, templates.TemplateResponse(request, "compare.html", {
-            "title": "Compare designs", "rows": [_headline(v) for v in views],
+            "title": "Compare designs", "rows": rows,
             "designs": designs, "all": service.catalog_summaries(), "chosen": chosen,
-            "pareto_svg": pareto, "years_svg": years, "state": code,
-            "state_name": states.state(code).name}))
+            "pareto_svg": pareto, "years_svg": years, "replay_svg": replay_svg,
+            "replay0": next((v["replay"] for v in views if v["replay"]), None),
+            "occupancy": occupancy_text(views[0]["occupancy_method"]),
+            "notes": sorted({n for v in views for n in v["notes"]}),
+            "state": code, "state_name": states.state(code).name}))
 
     @app.get("/editor", response_class=HTMLResponse, include_in_schema=False)
     async def page_editor(request: Request, start: str = Query("status-quo", alias="from",
@@ -471,7 +506,18 @@ def _headline(view: dict[str, Any]) -> dict[str, Any]:
         "penrose_distance": rep.get("penrose_distance"),
         "gini_power_per_person": rep.get("gini_power_per_person"),
         "population_with_permanent_seat": rep.get("population_with_permanent_seat"),
+        "occupancy_method": view.get("occupancy_method"),
+        "replay": _replay_columns(view.get("replay")),
     }
+
+
+def _replay_columns(rp: dict[str, Any] | None) -> dict[str, Any] | None:
+    """The replay columns of a comparison, as ``unsclab compare`` shows them."""
+    if not rp:
+        return None
+    return {k: rp[k] for k in ("since", "draws", "seed", "decisions", "adoption_rate",
+                               "vetoed_now_adopted", "adopted_now_failed", "changed",
+                               "historical_vetoed", "historical_adopted")}
 
 
 def _group_svg(design_id: str, view) -> str:
@@ -489,4 +535,17 @@ def _pareto_svg(ids: tuple[str, ...]) -> str:
 def _years_svg(ids: tuple[str, ...], code: str) -> str:
     from unsclab.report.figures import years_per_decade
 
-    return service.figure_svg(years_per_decade, [service.catalog_design(i) for i in ids], code)
+    designs = [service.catalog_design(i) for i in ids]
+    occ = [service.occupancy_of(d) for d in designs]  # before the figure lock
+    return service.figure_svg(years_per_decade, designs, code, occupancy=service.occupancy_of,
+                              occupancy_note=occupancy_text(occ[0].method))
+
+
+def _replay_svg(ids: tuple[str, ...]) -> str:
+    from unsclab.report.figures import replay_adoption
+
+    views = [service.catalog_view(i) for i in ids]
+    rp = views[0]["replay"]
+    return service.figure_svg(replay_adoption, {v["design"]["id"]: v["replay"]["by_year"]
+                                                for v in views},
+                              since=rp["since"], draws=rp["draws"], seed=rp["seed"])

@@ -10,10 +10,11 @@
 from __future__ import annotations
 
 __all__ = ["Limits", "DEFAULT_LIMITS", "parse_posted_design", "catalog_view", "view_of",
-           "check_work", "catalog_summaries", "catalog_design"]
+           "check_work", "catalog_summaries", "catalog_design", "occupancy_of", "replay_of"]
 
 import json
 import threading
+from collections import OrderedDict
 from dataclasses import asdict, dataclass
 from functools import lru_cache
 from typing import Any
@@ -32,7 +33,7 @@ class Limits:
     max_seats: int = 200
     max_seat_classes: int = 40
     max_compare: int = 12
-    max_draws: int = 10_000
+    max_draws: int = 2_000
     timeout_seconds: float = 20.0
     max_concurrent_jobs: int = 4
 
@@ -130,24 +131,74 @@ class UnknownDesign(DesignError):
 
 #: results of catalogue designs, computed once per process (the catalogue is read-only)
 CATALOG_VIEWS: dict[str, dict[str, Any]] = {}
+_VIEW_LOCK = threading.Lock()
+
+
+_OCCUPANCIES: OrderedDict = OrderedDict()  # (id, seats) -> Occupancy, LRU of 256
+_OCC_LOCK = threading.Lock()
+
+
+def occupancy_of(design: Design):
+    """Who fills the unnamed seats of ``design`` (``occupancy_for(design, "auto")`` with the
+    view's draws and seed), cached by the design's id and seats — all it depends on, so the
+    editor's variants of a design that change only its rule reuse it."""
+    from unsclab.evaluate import occupancy_for
+    from unsclab.report.results import DRAWS, SEED
+
+    key = (design.id, tuple(design.seats))
+    with _OCC_LOCK:
+        hit = _OCCUPANCIES.get(key)
+        if hit is not None:
+            _OCCUPANCIES.move_to_end(key)
+            return hit
+    occ = occupancy_for(design, "auto", draws=DRAWS, seed=SEED)
+    with _OCC_LOCK:
+        _OCCUPANCIES[key] = occ
+        while len(_OCCUPANCIES) > 256:
+            _OCCUPANCIES.popitem(last=False)
+    return occ
 
 
 def catalog_view(design_id: str) -> dict[str, Any]:
-    """Results of a catalogue design (cached for the life of the process)."""
+    """Results of a catalogue design with its history replay (cached for the life of the
+    process; computed once even when several requests ask at the same time)."""
     from unsclab.report.results import design_view
 
     view = CATALOG_VIEWS.get(design_id)
     if view is None:
-        view = CATALOG_VIEWS[design_id] = design_view(catalog_design(design_id))
+        with _VIEW_LOCK:
+            view = CATALOG_VIEWS.get(design_id)
+            if view is None:
+                design = catalog_design(design_id)
+                view = CATALOG_VIEWS[design_id] = design_view(design,
+                                                              occupancy=occupancy_of(design))
     return view
 
 
+POSTED_REPLAY_NOTE = ("History replay is not computed for an edited or posted design (about a "
+                      "second each); the API computes it with POST /api/evaluate?replay=true.")
+
+
 @lru_cache(maxsize=256)
-def view_of(design: Design) -> dict[str, Any]:
-    """Results of any design, cached by its content (designs are immutable and hashable)."""
+def view_of(design: Design, replay: bool = False) -> dict[str, Any]:
+    """Results of any design, cached by its content (designs are immutable and hashable).
+    Without ``replay`` the view's ``replay`` is None, with a note saying how to ask for it."""
     from unsclab.report.results import design_view
 
-    return design_view(design)
+    view = design_view(design, replay=replay, occupancy=occupancy_of(design))
+    if not replay:
+        view["notes"] = [*view["notes"], POSTED_REPLAY_NOTE]
+    return view
+
+
+@lru_cache(maxsize=64)
+def replay_of(design_id: str, since: int, draws: int, seed: int) -> dict[str, Any]:
+    """``{replay, notes}`` of a catalogue design for other parameters than the page's."""
+    from unsclab.report.results import replay_of as _replay
+
+    notes: list[str] = []
+    return {"replay": _replay(catalog_design(design_id), notes, since=since, draws=draws,
+                              seed=seed), "notes": notes}
 
 
 # pyplot keeps global state: draw one figure at a time
