@@ -124,7 +124,8 @@ def replay_of(design: Design, notes: list[str], *, since: int = SINCE, draws: in
     try:
         return _jsonable(replay_summary(design, since=since, draws=draws, seed=seed))
     except DataError as err:
-        notes.append(f"History replay needs the record, which is not available ({err}); "
+        why = str(err).split(";")[0]  # the file and where it was looked for
+        notes.append(f"History replay needs the record, which is not available ({why}); "
                      "see 'unsclab data status'.")
     except (UnsclabError, OSError) as err:
         notes.append(f"History replay could not be computed: {err}")
