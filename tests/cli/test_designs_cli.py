@@ -105,3 +105,24 @@ def test_every_command_has_help_with_an_example():
     for args in (["designs", "list"], ["designs", "show"], ["designs", "validate"], ["decide"]):
         result = run(*args, "--help")
         assert result.exit_code == 0 and "Example" in result.stdout, args
+
+
+def _commands(group, prefix=()):
+    """Every command of the CLI as (path, click command)."""
+    for name, cmd in group.commands.items():
+        if hasattr(cmd, "commands"):  # a command group
+            yield from _commands(cmd, (*prefix, name))
+        else:
+            yield (*prefix, name), cmd
+
+
+def test_every_cli_command_documents_itself_with_an_example():
+    import typer.main
+
+    root = typer.main.get_command(app)
+    commands = list(_commands(root))
+    assert len(commands) >= 15
+    for path, cmd in commands:
+        result = run(*path, "--help")
+        assert result.exit_code == 0, path
+        assert "Example" in result.stdout, f"'unsclab {' '.join(path)} --help' has no example"
