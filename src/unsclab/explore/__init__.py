@@ -4,11 +4,11 @@ A search space file (TOML) gives ranges or choices for the council's seats, quot
 constraints and objectives (see :mod:`unsclab.explore.space` and ``docs/explore.md``). Every
 candidate becomes a real :class:`~unsclab.designs.Design`; :func:`explore` evaluates them
 (in-process or on a Dask cluster, incrementally to Parquet) and returns the full table and the
-Pareto front.
+Pareto front. From the repository's root::
 
->>> from unsclab.explore import load_space, explore           # doctest: +SKIP
->>> result = explore(load_space("examples/explore-small.toml"))  # doctest: +SKIP
->>> result.pareto[["id", "coleman_act"]]                      # doctest: +SKIP
+    from unsclab.explore import load_space, explore
+    result = explore(load_space("examples/explore-small.toml"))
+    result.pareto[["id", "coleman_act"]]
 
 Objectives are a registry of functions ``objective(design, evaluation) -> float``
 (:mod:`unsclab.explore.objectives`); new ones plug in with :func:`register_objective`.

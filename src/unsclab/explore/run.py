@@ -390,9 +390,9 @@ def _atomic_parquet(frame, path: Path, metadata: dict[str, str] | None = None) -
 
 def design_from_table(path: str | os.PathLike[str], design_id: str):
     """Rebuild a design from a results table (``designs.parquet`` or ``pareto.parquet``): the
-    table carries its search space in its metadata, and each row its parameters.
-
-    >>> design_from_table("explore-small/designs.parquet", "small-f8ada2b1bc")  # doctest: +SKIP
+    table carries its search space in its metadata, and each row its parameters, e.g.
+    ``design_from_table("out/explore/designs.parquet", "small-f8ada2b1bc")`` after
+    ``unsclab explore examples/explore-small.toml --out out/explore``.
     """
     import pyarrow.parquet as pq
 
