@@ -21,7 +21,6 @@ from functools import lru_cache
 
 from unsclab.blocs import BLOCS, Bloc, bloc
 from unsclab.designs.model import Design
-from unsclab.groups import GROUPS
 from unsclab.metrics import group_table, representation, state_power
 from unsclab.occupancy import Occupancy, uniform_occupancy
 from unsclab.states import member_states, state_name

@@ -266,9 +266,11 @@ class Record:
 
     def ballot(self, decision_id: int) -> dict[str, str | None]:
         """ISO3 → vote (``None`` where unknown) for one decision, permanent members first."""
+        import pandas as pd
+
         b = self.ballots[self.ballots["decision"] == decision_id]
         b = b.sort_values(["permanent", "iso3"], ascending=[False, True])
-        return {str(c): (None if v is None or v != v else str(v))
+        return {str(c): (None if pd.isna(v) else str(v))
                 for c, v in zip(b["iso3"], b["vote"].astype(object))}
 
     def show(self, symbol: str) -> list[dict[str, Any]]:

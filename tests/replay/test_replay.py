@@ -14,7 +14,7 @@ import pytest
 from unsclab.designs import catalog_ids, load_design
 from unsclab.replay import ADOPTED, OUTCOME_NAMES, VETOED, replay
 from unsclab.rules import Ballot, decide
-from unsclab.votes.data import ABSENT, N, Y, council_votes
+from unsclab.votes.data import N, Y, council_votes
 
 P5 = ("CHN", "FRA", "RUS", "GBR", "USA")
 

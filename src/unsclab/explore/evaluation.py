@@ -28,7 +28,6 @@ from __future__ import annotations
 
 __all__ = ["Evaluation", "profile_power", "ProfilePower", "StateContext", "context"]
 
-import math
 from collections.abc import Callable
 from dataclasses import dataclass
 from fractions import Fraction

@@ -674,7 +674,7 @@ def _weighted_table(ws, Q, S, primes, dtype):
 
 def _weighted_bands(P, Q, distinct, primes, sized):
     """Losing count and, per distinct weight, swings by size (residues on the last axis)."""
-    S, K = P.shape[0], P.shape[1]
+    S = P.shape[0]
     modular = primes is not None
     if modular:
         tot = P[:, :, Q].astype(np.int64)

@@ -279,7 +279,6 @@ def group_power(view: Mapping[str, Any], *, title: str | None = None, width: flo
     ``occupancy_method`` says, named in the caption).
     """
     plt = _plt()
-    from unsclab.groups import GROUP_NAMES
 
     rows = view.get("groups") or []
     design = view["design"]

@@ -141,7 +141,6 @@ def from_record(record: Any) -> CouncilVotes:
 
 def from_sources() -> CouncilVotes:
     """Build from the Sciences Po file with ``corrections.csv`` and ``procedural_decisions.csv``."""
-    import pandas as pd
 
     from unsclab.data.readers import project_table, read_sciencespo
 
