@@ -72,8 +72,10 @@ def compare_figure(evaluations, path: str | os.PathLike[str], state: str | None 
     ax_sc.invert_xaxis()
 
     method = evaluations[0].occupancy.method if evaluations else ""
+    filled = ("the elections model calibrated on 1946–2025 Council service (Monte Carlo)"
+              if method == "elections" else method)
     style.add_caption(fig, "Source: unsclab, exact a-priori indices on each design's compiled game "
-                      f"(binary model); elected seats: {method}. Population: World Bank "
+                      f"(binary model); unnamed seats filled by {filled}. Population: World Bank "
                       "SP.POP.TOTL (latest year). Regional groups: mledoze/countries.")
     fd, tmp = tempfile.mkstemp(dir=target.parent if str(target.parent) else ".",
                                prefix=f".{target.name}.", suffix=target.suffix)
