@@ -3,7 +3,7 @@
 Run:  python benchmarks/explore_speed.py [--budget 10000] [--space examples/explore-seeds.toml]
 
 Measures, on the search space of ``examples/explore-seeds.toml`` (a seeded sample of 10,000
-designs of 20 to 27 seats):
+designs of 17 to 27 seats):
 
 1. in-process: candidate generation, building each ``Design``, exact power (cached by the
    game's type profile), representation measures, objectives, design TOML, chunked Parquet

@@ -80,10 +80,13 @@ def show_design(
     out.print(f"Decision rule: {rule.quota} of {design.size} affirmative votes on substantive matters, "
               f"{rule.procedural} on procedural matters.")
     if veto.classes:
-        need = "one negative vote" if veto.negatives == 1 else f"{veto.negatives} negative votes"
-        what = "any vote but a concurring one" if veto.abstention_blocks else need
-        out.print(f"Veto: holders in {', '.join(veto.classes)}; blocking takes {what} of a holder"
-                  f"{'s' if veto.negatives > 1 else ''}.")
+        if veto.abstention_blocks:
+            what = "anything but a concurring vote (abstention and absence block too)"
+        elif veto.negatives == 1:
+            what = "one holder's negative vote"
+        else:
+            what = f"negative votes of {veto.negatives} holders"
+        out.print(f"Veto: holders in {', '.join(veto.classes)}; blocking takes {what}.")
     else:
         out.print("Veto: none.")
     if veto.deferred:

@@ -274,7 +274,7 @@ def _replay_columns(design, history: str, since: int, draws: int, seed: int) -> 
         return None
     return {k: s[k] for k in ("since", "draws", "seed", "decisions", "adoption_rate",
                               "vetoed_now_adopted", "adopted_now_failed", "changed",
-                              "historical_vetoed")}
+                              "historical_adopted", "historical_vetoed")}
 
 
 def _compare_row(ev, state: str | None) -> dict:
