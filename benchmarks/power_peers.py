@@ -25,6 +25,7 @@ from __future__ import annotations
 import argparse
 import csv
 import json
+import datetime
 import math
 import os
 import platform
@@ -278,6 +279,16 @@ def main() -> None:
         args.write.write_text(table, encoding="utf-8")
 
 
+def _commit() -> str:
+    """The checked-out commit, so a table says which code it measured."""
+    try:
+        out = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True,
+                             text=True, check=True, cwd=Path(__file__).resolve().parent)
+    except (OSError, subprocess.CalledProcessError):
+        return "unknown"
+    return out.stdout.strip()
+
+
 def render(rows, install, timeout) -> str:
     _, source = population_weights()
     lines = [
@@ -289,6 +300,7 @@ def render(rows, install, timeout) -> str:
         f"python benchmarks/power_peers.py --timeout {timeout:.0f} --write docs/benchmarks.md",
         "```",
         "",
+        f"Run on {datetime.date.today().isoformat()} (commit {_commit()}). "
         f"Machine: {platform.machine()}, {os.cpu_count()} CPUs, Python "
         f"{platform.python_version()}, {platform.system()}; load average when the table was "
         f"written {os.getloadavg()[0]:.1f} (a shared machine: other jobs slow every tool "
