@@ -24,8 +24,8 @@ from __future__ import annotations
 
 import argparse
 import csv
-import json
 import datetime
+import json
 import math
 import os
 import platform
