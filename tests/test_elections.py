@@ -40,6 +40,12 @@ def test_calibration_formula_and_floor():
         expected = (m.served[code] + 20.0 * m.group_rate[g]) / (m.eligible_years[code] + 20.0)
         assert m.strength[code] == pytest.approx(expected)
     assert m.served["NRU"] == 0 and m.strength["NRU"] > 0  # never served: smoothed floor
+    # Years served and years as a member in 1966-2005, from the UN's list of elected members
+    # (un.org/securitycouncil/content/countries-elected-members): Japan 1966-67, 1971-72,
+    # 1975-76, 1981-82, 1987-88, 1992-93, 1997-98 and 2005 = 15 of 40 years (member since 1956);
+    # Brazil 1967-68, 1988-89, 1993-94, 1998-99, 2004-05 = 10 of 40 (founding member).
+    assert (m.served["JPN"], m.eligible_years["JPN"]) == (15, 40)
+    assert (m.served["BRA"], m.eligible_years["BRA"]) == (10, 40)
     assert m.strength["JPN"] > 3 * m.group_rate["APG"]  # Japan served far more than average
 
 

@@ -24,6 +24,9 @@ def test_status_quo_classic_values():
 
 
 def test_charter_1945_classic_values():
+    # 11 seats, 7 votes incl. all 5 P: winning = sum_{k=2..6} C(6, k) = 57, so A = 57/2^11;
+    # SS of an E: pivotal as the 7th vote with all 5 P before it, 1/462; of a P
+    # (1 - 6/462)/5 = 76/385 (derivations in tests/power/test_classic.py).
     ev = evaluate_design(load_design("charter-1945"))
     assert ev.per_seat["shapley_shubik"]["permanent"] == Fraction(76, 385)
     assert ev.per_seat["shapley_shubik"]["elected"] == Fraction(1, 462)

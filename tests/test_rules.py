@@ -201,3 +201,43 @@ def test_literal_reading_makes_absence_a_veto(status_quo):
     d = decide(literal, Ballot.from_lists(yes=yes))
     assert d.outcome == "vetoed" and d.vetoed_by == ("RUS",)
     assert decide(status_quo, Ballot.from_lists(yes=yes)).outcome == "adopted"
+
+
+# -- rules the catalogue does not exercise: a lower procedural quota, extra majorities ------
+# (every catalogued design has procedural_quota == quota and no majority clause)
+
+SEVEN_YES = dict(yes=["DZA", "MOZ", "SLE", "ECU", "GUY", "JPN", "KOR"], no=[*P5],
+                 abstain=["MLT", "SVN", "CHE"])
+
+
+def test_procedural_quota_is_the_procedural_one(status_quo):
+    # Art. 27(2) as a design may set it: 7 affirmative votes suffice on procedure, while a
+    # substantive draft with the same 7 votes is 2 short of 9.
+    seven = status_quo.replace(rule={**status_quo.rule.model_dump(), "procedural_quota": 7})
+    d = decide(seven, Ballot.from_lists(**SEVEN_YES), procedural=True)
+    assert (d.outcome, d.required, d.short_by) == ("adopted", 7, 0)
+    d = decide(seven, Ballot.from_lists(**SEVEN_YES))
+    assert (d.outcome, d.required, d.short_by) == ("failed", 9, 2)
+
+
+@pytest.mark.parametrize("applies_to, procedural_outcome",
+                         [("substantive", "adopted"), ("all", "failed")])
+def test_extra_majority_clause_and_its_scope(status_quo, applies_to, procedural_outcome):
+    # "At least 2 of the 3 African seats in favour": 11 yes with only one African seat among
+    # them meets the quota and the veto but not the clause. A substantive-only clause does not
+    # bind a procedural vote; an "all" clause does.
+    design = status_quo.replace(rule={**status_quo.rule.model_dump(), "majorities": [
+        {"classes": ["elected-africa"], "at_least": 2, "applies_to": applies_to}]})
+    ballot = Ballot.from_lists(yes=[*P5, "DZA", "ECU", "GUY", "JPN", "KOR", "MLT"],
+                               no=["MOZ", "SLE"], abstain=["SVN", "CHE"],
+                               seats={c: "elected-africa" for c in ("DZA", "MOZ", "SLE")})
+    d = decide(design, ballot)
+    assert (d.outcome, d.unmet_majorities, d.vetoed_by) == ("failed", (1,), ())
+    assert "extra majority was not met" in d.reason
+    p = decide(design, ballot, procedural=True)
+    assert p.outcome == procedural_outcome
+    assert p.unmet_majorities == (() if applies_to == "substantive" else (1,))
+    # a second African yes meets the clause either way
+    two = Ballot({**ballot.votes, "MOZ": "Y"}, ballot.seats)
+    assert decide(design, two).outcome == "adopted"
+    assert decide(design, two, procedural=True).outcome == "adopted"

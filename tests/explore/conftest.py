@@ -9,7 +9,9 @@ import pytest
 ROOT = Path(__file__).resolve().parents[2]
 SMALL = ROOT / "examples" / "explore-small.toml"
 
-# A space of 2 x 3 x 2 x 2 x 3 = 72 combinations, a few seconds to evaluate in full.
+# A space of 3 x 2 x 2 x 2 x 3 x 2 = 144 combinations (veto rule, quota fraction, the African
+# permanent seat's count and veto flag, APG and AG elected counts); 96 distinct councils once
+# the duplicates are dropped (see test_space.py); a few seconds to evaluate in full.
 TINY = """
 [search]
 id = "tiny"

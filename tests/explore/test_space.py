@@ -124,6 +124,7 @@ def test_veto_rules_make_the_right_designs(tiny_text):
     for d in space.dims:
         row.setdefault(d.name, d.values[0])
     d = space.design(row)
+    # 5 P5 + 1 African permanent + 2 + 3 + 1 + 2 + 2 elected = 16 seats; quota ceil(0.6 * 16) = 10
     assert d.size == 16 and d.rule.quota == 10
     assert set(d.rule.veto.classes) == {"permanent", "permanent-ag"} and d.rule.veto.negatives == 2
     d = space.design({**row, "veto": "none"})
@@ -149,3 +150,13 @@ def test_rejection_sampling_of_a_large_space(tiny_text, monkeypatch):
     b, _ = space.candidates(seed=4, budget=15)
     assert info["mode"] == "sampled" and info["feasible"] is None
     assert a.equals(b) and a["id"].is_unique and len(a) == 15
+
+
+def test_tiny_space_counts_by_hand(tiny_text):
+    """3 veto rules x 2 quota fractions x (count, veto flag) of the African permanent seat x 3 APG
+    counts x 2 AG counts = 3 * 2 * 4 * 3 * 2 = 144 combinations. The veto flag means nothing
+    without the seat or without a veto rule, so (rule, count, flag) gives 2 distinct councils
+    under "none" and 1 + 2 = 3 under "one" and under "two": 8, times 2 * 3 * 2 = 96."""
+    table, info = parse_space(tiny_text, "tiny.toml").candidates()
+    assert info["combinations"] == 144
+    assert info["mode"] == "enumerated" and len(table) == info["candidates"] == 96

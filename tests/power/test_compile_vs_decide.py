@@ -75,3 +75,61 @@ def test_charter_1945_exhaustive():
     for mask in range(1 << game.n):
         yes = {i for i in range(game.n) if mask >> i & 1}
         assert game.is_winning(yes) == _adopted(design, seated, yes, False)
+
+
+# -- rule variants the catalogue does not exercise ------------------------------------------
+# Every catalogued design has procedural_quota == quota and no extra-majority clause, so a
+# compile_design or decide that used the substantive quota on procedural matters, or applied a
+# substantive-only clause to procedural votes, would pass every test above.
+
+def _status_quo_variant(**rule):
+    design = load_design("status-quo")
+    return design.replace(id="status-quo-variant", rule={**design.rule.model_dump(), **rule})
+
+
+AG2 = {"classes": ["elected-africa"], "at_least": 2}  # 2 of the 3 African seats vote yes
+VARIANTS = {
+    "procedural-7": dict(procedural_quota=7),
+    "ag2-substantive": dict(majorities=[{**AG2, "applies_to": "substantive"}]),
+    "ag2-all": dict(majorities=[{**AG2, "applies_to": "all"}]),
+}
+
+
+def _c(n, k):
+    from math import comb
+
+    return comb(n, k)
+
+
+# Winning coalitions of the 2^15, counted by hand (P = the 5 permanent seats, E = the 10
+# elected, AG = the 3 African seats among E, R = the other 12 seats):
+# - substantive, no clause: all 5 P and >= 4 of 10 E: sum_{k>=4} C(10,k) = 848.
+# - procedural, quota q, no clause: any q of 15: sum_{k>=q} C(15,k).
+# - substantive with AG >= 2: all 5 P, a in {2,3} of AG, >= 4-a of the 7 other E:
+#   C(3,2)(2^7 - 1 - 7) + C(3,3)(2^7 - 1) = 360 + 127 = 487.
+# - procedural with AG >= 2 (applies_to = "all"): a of AG and >= 9-a of R:
+#   C(3,2) sum_{b>=7} C(12,b) + C(3,3) sum_{b>=6} C(12,b) = 3*1586 + 2510 = 7268.
+WINNING = {
+    ("procedural-7", False): 848,
+    ("procedural-7", True): sum(_c(15, k) for k in range(7, 16)),
+    ("ag2-substantive", False): 487,
+    ("ag2-substantive", True): sum(_c(15, k) for k in range(9, 16)),
+    ("ag2-all", False): 487,
+    ("ag2-all", True): 7268,
+}
+
+
+@pytest.mark.parametrize("variant", list(VARIANTS))
+@pytest.mark.parametrize("procedural", [False, True], ids=["substantive", "procedural"])
+def test_rule_variants_winning_counts_and_decide(variant, procedural):
+    from unsclab.power import coleman_act
+
+    design = _status_quo_variant(**VARIANTS[variant])
+    game = compile_design(design, procedural=procedural)
+    assert coleman_act(game) * 2**15 == WINNING[variant, procedural]
+    seated = _seated(design)
+    quota = design.rule.procedural if procedural else design.rule.quota
+    rng = random.Random(f"{variant}-{procedural}")
+    vetoes = [i for i, seat in enumerate(design.seat_list()) if seat.veto]
+    for yes in _samples(game.n, quota, vetoes, rng, 150):
+        assert game.is_winning(yes) == _adopted(design, seated, yes, procedural), sorted(yes)

@@ -63,8 +63,20 @@ def test_replay_adoption_draws_series():
 def test_pareto_front_by_brute_force():
     pts = [(0.1, 0.9), (0.2, 0.5), (0.05, 0.95), (0.1, 0.4), (0.2, 0.5)]
     front = figures.pareto_front(pts)
-    # (0.1, 0.4) is beaten by (0.1, 0.9); the duplicates (0.2, 0.5) dominate nothing of each other
-    assert sorted(front) == [0, 1, 2, 4]
+    # by hand, both coordinates maximised: (0.1, 0.4) is beaten by (0.1, 0.9); the duplicates
+    # (0.2, 0.5) dominate nothing of each other; returned by increasing first coordinate
+    assert front == [2, 0, 1, 4]
+    # and against the definition, on seeded random points with many ties
+    import random
+
+    rng = random.Random(3)
+    for _ in range(50):
+        pts = [(rng.randint(0, 5) / 5, rng.randint(0, 5) / 5) for _ in range(rng.randint(1, 25))]
+        expected = [i for i, (x, y) in enumerate(pts)
+                    if not any(a >= x and b >= y and (a, b) != (x, y) for a, b in pts)]
+        got = figures.pareto_front(pts)
+        assert sorted(got) == expected
+        assert [pts[i][0] for i in got] == sorted(pts[i][0] for i in got)
 
 
 def test_years_per_decade_refuses_unknown_state():
