@@ -9,6 +9,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parents[1]
 _SHARED = ROOT.parent / "shared" / "data"
 
@@ -46,8 +48,6 @@ def _fail_skip(report) -> None:
         report.outcome = "failed"
         report.longrepr = f"skipped under CI (CI={os.environ.get('CI')!r}): {reason}"
 
-
-import pytest  # noqa: E402
 
 
 @pytest.hookimpl(wrapper=True)

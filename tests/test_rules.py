@@ -206,8 +206,8 @@ def test_literal_reading_makes_absence_a_veto(status_quo):
 # -- rules the catalogue does not exercise: a lower procedural quota, extra majorities ------
 # (every catalogued design has procedural_quota == quota and no majority clause)
 
-SEVEN_YES = dict(yes=["DZA", "MOZ", "SLE", "ECU", "GUY", "JPN", "KOR"], no=[*P5],
-                 abstain=["MLT", "SVN", "CHE"])
+SEVEN_YES = {"yes": ["DZA", "MOZ", "SLE", "ECU", "GUY", "JPN", "KOR"], "no": [*P5],
+             "abstain": ["MLT", "SVN", "CHE"]}
 
 
 def test_procedural_quota_is_the_procedural_one(status_quo):

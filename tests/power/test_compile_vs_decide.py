@@ -89,9 +89,9 @@ def _status_quo_variant(**rule):
 
 AG2 = {"classes": ["elected-africa"], "at_least": 2}  # 2 of the 3 African seats vote yes
 VARIANTS = {
-    "procedural-7": dict(procedural_quota=7),
-    "ag2-substantive": dict(majorities=[{**AG2, "applies_to": "substantive"}]),
-    "ag2-all": dict(majorities=[{**AG2, "applies_to": "all"}]),
+    "procedural-7": {"procedural_quota": 7},
+    "ag2-substantive": {"majorities": [{**AG2, "applies_to": "substantive"}]},
+    "ag2-all": {"majorities": [{**AG2, "applies_to": "all"}]},
 }
 
 
