@@ -132,13 +132,22 @@ def test_representation_of_the_status_quo_from_the_members_table():
     assert rep["p5_power_share"] == pytest.approx(5 * 848 / 5080)
 
 
-def test_a_state_holds_at_most_one_seat_of_a_class():
-    # Three rotating seats among two eligible states: each holds one seat all the time (not
-    # 3/2), and the third seat stays empty in expectation.
+def test_a_class_with_more_seats_than_eligible_states_is_refused():
+    # Three rotating seats among two eligible states cannot be filled (a state holds at most
+    # one seat of a class): the design is refused, naming the field, rather than leaving a
+    # seat silently empty in every expectation.
+    from unsclab.errors import DesignError
+
     design = load_design("status-quo")
     data = design.model_dump()
     for c in data["seats"]:
         if c["id"] == "elected-africa":
             c["eligible"] = ["NGA", "EGY"]
+    with pytest.raises(DesignError, match="3 unnamed seats but only 2 eligible states"):
+        type(design).model_validate(data)
+    # with as many eligible states as seats, each holds one seat all the time
+    for c in data["seats"]:
+        if c["id"] == "elected-africa":
+            c["eligible"] = ["NGA", "EGY", "ZAF"]
     occ = uniform_occupancy(type(design).model_validate(data))
-    assert occ.by_class["elected-africa"] == {"NGA": 1, "EGY": 1}
+    assert occ.by_class["elected-africa"] == {"NGA": 1, "EGY": 1, "ZAF": 1}

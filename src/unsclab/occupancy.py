@@ -70,8 +70,9 @@ def uniform_occupancy(design: Design) -> Occupancy:
         if free:
             pool = seat_pool(design, c)
             if pool:
+                # Design validation guarantees free <= len(pool), so each share is at most 1.
                 each = Fraction(free, len(pool))
                 for s in pool:
-                    shares[s] = shares.get(s, Fraction(0)) + min(each, Fraction(1))
+                    shares[s] = shares.get(s, Fraction(0)) + each
         by_class[c.id] = shares
     return Occupancy(design.id, "uniform rotation within group", by_class)

@@ -126,7 +126,10 @@ def test_body_limit(client):
 
 
 def test_work_limit_on_seats(client):
-    toml = BAD_TOML.replace("quota = 40", "quota = 300").replace("count = 15", "count = 500")
+    # two open classes of 150 seats: each can be filled from the 193 members, 300 in all
+    second = '[[seats]]\nid = "elected-2"\nkind = "elected"\ncount = 150\nterm_years = 2\n\n'
+    toml = (BAD_TOML.replace("quota = 40", "quota = 300").replace("count = 15", "count = 150")
+            .replace("[[sources]]", second + "[[sources]]"))
     r = client.post("/api/evaluate", json={"toml": toml})
     assert r.status_code == 413
     assert "at most 200 seats" in r.json()["error"]["message"]

@@ -356,6 +356,21 @@ def _cross_problems(design: Design):
                               field=f"seats[{i + 1}].holders")
             owner[h] = c.id
     yield from _holder_problems(design)
+    yield from _pool_problems(design)
+
+
+def _pool_problems(design: Design):
+    """Every unnamed seat needs states to fill it: no more free seats than eligible states."""
+    from unsclab.occupancy import seat_pool
+
+    for i, c in enumerate(design.seats):
+        free = c.count - len(c.holders)
+        if free <= 0:
+            continue
+        pool = seat_pool(design, c)
+        if free > len(pool):
+            yield Problem(f"{free} unnamed seats but only {len(pool)} eligible states to fill them",
+                          field=f"seats[{i + 1}].count")
 
 
 def _holder_problems(design: Design):
