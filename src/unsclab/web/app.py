@@ -184,7 +184,9 @@ def create_app(limits: Limits = DEFAULT_LIMITS) -> FastAPI:
     )
     app.state.limits = limits
     semaphore = asyncio.Semaphore(limits.max_concurrent_jobs)
-    templates = Jinja2Templates(directory=str(HERE / "templates"))
+    # shared partials (the replay table) live with the report's templates
+    templates = Jinja2Templates(directory=[str(HERE / "templates"),
+                                           str(HERE.parent / "report" / "templates")])
     templates.env.globals.update(version=__version__)
     templates.env.filters["pct"] = lambda x, d=1: "—" if x is None else f"{100 * x:.{d}f}%"
     templates.env.filters["num"] = lambda x, d=4: "—" if x is None else f"{x:.{d}f}"
