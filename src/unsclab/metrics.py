@@ -26,7 +26,8 @@ Measures
 
 from __future__ import annotations
 
-__all__ = ["state_power", "group_table", "representation", "gini_weighted", "tv_distance"]
+__all__ = ["state_power", "group_table", "representation", "gini_weighted", "gini_weighted_array",
+           "tv_distance"]
 
 import math
 from collections.abc import Mapping
@@ -59,20 +60,29 @@ def gini_weighted(values: Mapping[str, float], weights: Mapping[str, float]) -> 
 
     ``values[s]`` is the total held by unit ``s`` (a state's power), ``weights[s]`` its size (its
     population). The Lorenz curve orders units by value per weight; Gini = 1 − Σ ΔW (L_i + L_{i−1}),
-    the trapezoid form for grouped data.
+    the trapezoid form for grouped data. See :func:`gini_weighted_array`.
     """
-    items = [(values.get(s, 0.0) / w, w, values.get(s, 0.0)) for s, w in weights.items() if w > 0]
-    items.sort()
-    total_w = sum(w for _, w, _ in items)
-    total_v = sum(v for _, _, v in items)
+    import numpy as np
+
+    keys = list(weights)
+    return gini_weighted_array(np.array([float(values.get(k, 0.0)) for k in keys]),
+                               np.array([float(weights[k]) for k in keys]))
+
+
+def gini_weighted_array(values, weights) -> float:
+    """:func:`gini_weighted` on aligned numpy arrays (units with zero weight are left out)."""
+    import numpy as np
+
+    keep = weights > 0
+    v, w = values[keep], weights[keep]
+    total_w, total_v = w.sum(), v.sum()
     if total_w == 0 or total_v == 0:
         return 0.0
-    gini, cum_v_prev = 1.0, 0.0
-    for _, w, v in items:
-        cum_v = cum_v_prev + v / total_v
-        gini -= (w / total_w) * (cum_v + cum_v_prev)
-        cum_v_prev = cum_v
-    return gini
+    order = np.argsort(v / w, kind="stable")
+    v, w = v[order], w[order]
+    cum = np.cumsum(v) / total_v
+    prev = np.concatenate(([0.0], cum[:-1]))
+    return float(1.0 - ((w / total_w) * (cum + prev)).sum())
 
 
 def _shares(values: Mapping[str, float]) -> dict[str, float]:

@@ -38,6 +38,7 @@ import numpy as np
 
 from unsclab.designs.model import Design
 from unsclab.groups import GROUPS, OPEN
+from unsclab.metrics import gini_weighted_array
 
 P5 = ("CHN", "FRA", "RUS", "GBR", "USA")
 #: Index names, as registered in :mod:`unsclab.power`.
@@ -326,7 +327,7 @@ class Evaluation:
         return {
             "population_with_permanent_seat": float((perm * pop).sum() / pop.sum()),
             "penrose_distance": float(0.5 * np.abs(share - ctx.sqrt_share).sum()),
-            "gini_power_per_person": _gini_weighted(power, pop),
+            "gini_power_per_person": gini_weighted_array(power, pop),
             "p5_power_share": float(share[p5].sum()),
         }
 
@@ -370,20 +371,6 @@ class Evaluation:
             "groups": groups,
             "representation": self.representation,
         }
-
-
-def _gini_weighted(values: np.ndarray, weights: np.ndarray) -> float:
-    """As :func:`unsclab.metrics.gini_weighted`, on arrays (trapezoid Lorenz curve)."""
-    keep = weights > 0
-    v, w = values[keep], weights[keep]
-    total_w, total_v = w.sum(), v.sum()
-    if total_w == 0 or total_v == 0:
-        return 0.0
-    order = np.argsort(v / w, kind="stable")
-    v, w = v[order], w[order]
-    cum = np.cumsum(v) / total_v
-    prev = np.concatenate(([0.0], cum[:-1]))
-    return float(1.0 - ((w / total_w) * (cum + prev)).sum())
 
 
 # -- fallback: the power engine ------------------------------------------------------------------
