@@ -20,7 +20,7 @@ from fractions import Fraction
 
 from unsclab.designs.model import Design, SeatClass
 from unsclab.groups import OPEN
-from unsclab.states import member_states
+from unsclab.states import group_members
 
 
 @dataclass(frozen=True)
@@ -55,9 +55,9 @@ def seat_pool(design: Design, seat_class: SeatClass) -> list[str]:
     if seat_class.eligible:
         pool = list(seat_class.eligible)
     elif seat_class.group != OPEN:
-        pool = [s.iso3 for s in member_states() if s.group == seat_class.group]
+        pool = group_members(seat_class.group)
     else:
-        pool = [s.iso3 for s in member_states()]
+        pool = group_members()
     return [s for s in pool if s not in named]
 
 

@@ -11,7 +11,7 @@ The tables are read with the standard library (no pandas) so that deciding a bal
 
 from __future__ import annotations
 
-__all__ = ["State", "member_states", "known_state", "state", "state_name", "is_member"]
+__all__ = ["State", "member_states", "group_members", "known_state", "state", "state_name", "is_member"]
 
 import csv
 from dataclasses import dataclass
@@ -79,9 +79,16 @@ def _table() -> dict[str, State]:
     return states
 
 
-def member_states() -> list[State]:
+@cache
+def member_states() -> tuple[State, ...]:
     """The 193 UN member states, in ISO3 order."""
-    return sorted((s for s in _table().values() if s.member), key=lambda s: s.iso3)
+    return tuple(sorted((s for s in _table().values() if s.member), key=lambda s: s.iso3))
+
+
+@cache
+def group_members(group: str | None = None) -> tuple[str, ...]:
+    """ISO3 codes of the member states of a UN regional group (all members for ``None``)."""
+    return tuple(s.iso3 for s in member_states() if group is None or s.group == group)
 
 
 def known_state(iso3: str) -> bool:
