@@ -241,3 +241,16 @@ def test_extra_majority_clause_and_its_scope(status_quo, applies_to, procedural_
     two = Ballot({**ballot.votes, "MOZ": "Y"}, ballot.seats)
     assert decide(design, two).outcome == "adopted"
     assert decide(design, two, procedural=True).outcome == "adopted"
+
+
+def test_unnamed_deferred_veto_seats_are_filled_without_being_named():
+    # G4 2005 (A/59/L.64): six new permanent seats whose veto is deferred until a review; with
+    # no veto exercised, who sits in them cannot change an outcome, so a 25-state ballot needs
+    # no seat assignment. 14 in favour adopts (quota 14) even with every P5 member abstaining.
+    g4 = load_design("g4-2005")
+    others = ["BRA", "DEU", "IND", "JPN", "NGA", "ZAF", "EGY", "KEN", "ARG", "PAK",
+              "IDN", "MEX", "POL", "ITA", "CAN", "SEN", "KAZ", "CHL", "GHA", "VNM"]
+    ballot = Ballot.from_lists(yes=others[:14], abstain=[*P5, *others[14:]])
+    d = decide(g4, ballot)
+    assert (d.outcome, d.yes, d.abstain, d.not_voting) == ("adopted", 14, 11, 0)
+    assert decide(g4, Ballot.from_lists(yes=others[:13], abstain=[*P5, *others[13:]])).short_by == 1

@@ -134,13 +134,15 @@ def seat_ballot(design: Design, ballot: Ballot) -> dict[str, str]:
     """Assign each state of the ballot to a seat class of the design (ISO3 → class id).
 
     Named holders take their own seats. A state named in ``ballot.seats`` takes that class.
-    Every other state fills an unnamed seat of a *plain* class (no veto, no extra-majority
+    Every other state fills an unnamed seat of a *plain* class (no exercised veto, no extra-majority
     clause), preferring a class of its own regional group, so that the assignment cannot change
     the outcome. Raises :class:`BallotError` when a state is unknown or the states do not fit.
     """
     named = design.named_holders
     free: dict[str, int] = {c.id: c.count - len(c.holders) for c in design.seats}
-    special = set(design.rule.veto.classes) | set(design.rule.veto.deferred)
+    # Seats whose holder can change an outcome: vetoes and extra-majority classes. A deferred
+    # veto is not exercised, so its seats are ordinary for deciding.
+    special = set(design.rule.veto.classes)
     for maj in design.rule.majorities:
         special |= set(maj.classes)
     seating: dict[str, str] = {}
