@@ -160,3 +160,12 @@ def test_compare_without_the_record(tmp_path):
     assert auto.returncode == 0, auto.stderr
     assert "unnamed seats rotate uniformly" in auto.stderr
     assert "unnamed seats: uniform rotation" in auto.stdout
+
+
+def test_compare_holders_scenario():
+    rows = json.loads(run("compare", "status-quo", "g4-2005", "--holders", "BRA,DEU,IND,JPN,NGA,ZAF",
+                          "--history", "no", "--occupancy", "uniform", "--json").stdout)
+    assert [r["id"] for r in rows] == ["status-quo", "g4-2005-holders"]
+    assert rows[1]["population_with_permanent_seat"] > rows[0]["population_with_permanent_seat"]
+    note = run("power", "status-quo", "--holders", "IND", "--by", "group", "--occupancy", "uniform")
+    assert note.exit_code == 0 and "no unnamed permanent seat of their group for IND" in note.stderr

@@ -184,3 +184,34 @@ def designs(draw):
 def test_generated_designs_round_trip(data):
     d = Design.model_validate(data)
     assert parse_design(design_to_toml(d)) == d
+
+
+def test_holders_scenario_fills_unnamed_permanent_seats_by_group():
+    g4, unplaced = load_design("g4-2005").with_holders(["BRA", "DEU", "IND", "JPN", "NGA", "ZAF", "KAZ"])
+    assert unplaced == ["KAZ"]  # the two Asia-Pacific seats went to India and Japan first
+    held = {h for c in g4.seats if c.kind == "permanent" for h in c.holders}
+    assert held == {"CHN", "FRA", "RUS", "GBR", "USA", "BRA", "DEU", "IND", "JPN", "NGA", "ZAF"}
+    assert g4.id == "g4-2005-holders" and "Scenario" in g4.assumptions[-1].note
+    assert g4.size == 25 and g4.rule == load_design("g4-2005").rule
+    same, left = load_design("status-quo").with_holders(["IND"])
+    assert same == load_design("status-quo") and left == ["IND"]
+    with pytest.raises(DesignError, match="unknown state code 'XYZ'"):
+        load_design("g4-2005").with_holders(["XYZ"])
+
+
+def test_holders_scenario_population_with_a_permanent_seat():
+    # Independent count from the committed members table (World Bank SP.POP.TOTL, 2024).
+    import csv
+    from importlib import resources
+
+    from unsclab.evaluate import evaluate_design
+    from unsclab.occupancy import uniform_occupancy
+
+    rows = list(csv.DictReader(resources.files("unsclab.data").joinpath("members.csv")
+                               .read_text(encoding="utf-8").splitlines()))
+    pop = {r["iso3"]: int(r["population"]) for r in rows}
+    holders = ["CHN", "FRA", "RUS", "GBR", "USA", "BRA", "DEU", "IND", "JPN", "NGA", "ZAF"]
+    expected = sum(pop[h] for h in holders) / sum(pop.values())
+    design, _ = load_design("g4-2005").with_holders(holders[5:])
+    ev = evaluate_design(design, occupancy=uniform_occupancy(design))
+    assert ev.representation["population_with_permanent_seat"] == pytest.approx(expected)

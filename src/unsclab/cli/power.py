@@ -7,7 +7,7 @@ from typing import Optional
 
 import typer
 
-from unsclab.cli.common import console, print_json, user_errors
+from unsclab.cli.common import console, print_json, split_codes, user_errors
 from unsclab.errors import GameError, UnsclabError
 
 _BY = ("seat", "state", "group", "bloc")
@@ -76,6 +76,7 @@ def power_command(
     quota: Optional[int] = typer.Option(None, "--quota", help="Quota of the weighted game."),
     exact: bool = typer.Option(False, "--exact", help="Exact fractions (as 'p/q' text) instead of floats."),
     occupancy: str = typer.Option("auto", "--occupancy", help="Who fills unnamed seats: elections (calibrated model; needs the record), uniform (rotation within group), or auto."),
+    holders: Optional[str] = typer.Option(None, "--holders", help="Scenario: these states (ISO3,ISO3,...) take the unnamed permanent seats of their group."),
     bloc: list[str] = typer.Option([], "--bloc", help="With --by bloc: a built-in bloc id or NAME=ISO3,ISO3,... (repeatable); default all built-in blocs."),
     as_json: bool = typer.Option(False, "--json", help="Print JSON."),
 ) -> None:
@@ -96,7 +97,7 @@ def power_command(
         raise UnsclabError("expected a design (catalogue id or TOML file) or --weights/--weights-file")
     if quota is not None:
         raise UnsclabError("--quota goes with --weights or --weights-file; a design has its own quota")
-    _design_power(ref, chosen, by, exact, as_json, bloc, occupancy)
+    _design_power(ref, chosen, by, exact, as_json, bloc, occupancy, holders)
 
 
 def _weighted(weights, weights_file, quota, chosen, exact, as_json) -> None:
@@ -136,7 +137,8 @@ def _weighted(weights, weights_file, quota, chosen, exact, as_json) -> None:
     console().print(table)
 
 
-def _design_power(ref, chosen, by, exact, as_json, bloc_specs=(), occupancy="auto") -> None:
+def _design_power(ref, chosen, by, exact, as_json, bloc_specs=(), occupancy="auto",
+                  holders=None) -> None:
     from unsclab.blocs import parse_bloc
 
     from unsclab.designs import load_design
@@ -145,6 +147,10 @@ def _design_power(ref, chosen, by, exact, as_json, bloc_specs=(), occupancy="aut
     from unsclab.power.compile import compile_design
 
     design = load_design(ref)
+    if holders:
+        design, unplaced = design.with_holders(split_codes(holders))
+        if unplaced:
+            sys.stderr.write(f"note: no unnamed permanent seat of their group for {', '.join(unplaced)}\n")
     if by == "seat":
         game = compile_design(design)
         names = chosen or tuple(n for n in index_names() if feasible(n, game))
@@ -219,6 +225,7 @@ def compare_command(
     since: int = typer.Option(1990, "--since", help="First year of the replay columns."),
     draws: int = typer.Option(200, "--draws", help="Monte Carlo draws for elections and replay."),
     seed: int = typer.Option(1, "--seed", help="Seed of the Monte Carlo draws."),
+    holders: Optional[str] = typer.Option(None, "--holders", help="Scenario: these states (ISO3,ISO3,...) take the unnamed permanent seats of their group, e.g. BRA,DEU,IND,JPN,NGA,ZAF."),
 ) -> None:
     """Compare designs: ability to act, the P5's share, seats and power by group, representation.
 
@@ -239,6 +246,8 @@ def compare_command(
             raise UnsclabError(f"unknown state code {state!r}; expected the ISO3 code of a UN member state",
                                field="--state")
     designs = [load_design(r) for r in (refs or catalog_ids())]
+    if holders:
+        designs = [d.with_holders(split_codes(holders))[0] for d in designs]
     evaluations = [evaluate_design(d, occupancy=occupancy_for(d, occupancy, draws=draws, seed=seed))
                    for d in designs]
     rows = [_compare_row(ev, state) for ev in evaluations]

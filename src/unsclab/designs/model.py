@@ -287,6 +287,49 @@ class Design(_Frozen):
             out[c.kind] += c.count
         return out
 
+    def with_holders(self, codes: list[str] | tuple[str, ...],
+                     kinds: tuple[str, ...] = ("permanent",)) -> tuple[Design, list[str]]:
+        """A scenario: the states ``codes`` take unnamed seats of the given kinds.
+
+        Each state takes a free unnamed seat of its own regional group (else an ``open`` one) in
+        the first class of a kind in ``kinds`` that has one, in catalogue order — e.g. the G4
+        and two African states as holders of the new permanent seats of A/59/L.64. Returns the
+        validated design (its id suffixed ``-holders``, the scenario recorded as an assumption)
+        and the codes that found no seat.
+        """
+        from unsclab import states
+
+        data = self.model_dump()
+        named = set(self.named_holders)
+        unplaced: list[str] = []
+        placed: list[str] = []
+        for raw in codes:
+            code = raw.strip().upper()
+            if not states.known_state(code):
+                raise DesignError(f"unknown state code {code!r}; expected an ISO3 code of a UN "
+                                  "member state", field="holders")
+            if code in named:
+                continue
+            group = states.state(code).group
+            for seat in data["seats"]:
+                free = seat["count"] - len(seat["holders"])
+                fits = seat["group"] == group or seat["group"] == "open"
+                allowed = not seat["eligible"] or code in seat["eligible"]
+                if seat["kind"] in kinds and free > 0 and fits and allowed:
+                    seat["holders"] = (*seat["holders"], code)
+                    named.add(code)
+                    placed.append(code)
+                    break
+            else:
+                unplaced.append(code)
+        if placed:
+            data["id"] = f"{self.id}-holders"
+            data["assumptions"] = (*data["assumptions"], {
+                "field": "seats.holders",
+                "note": f"Scenario, not part of the proposal: {', '.join(placed)} assumed to hold "
+                        f"unnamed {'/'.join(kinds)} seats."})
+        return Design.model_validate(data), unplaced
+
     def replace(self, **changes: object) -> Design:
         """A validated copy with some top-level fields changed."""
         data = self.model_dump()
