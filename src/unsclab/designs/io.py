@@ -20,7 +20,6 @@ __all__ = [
 
 import os
 import re
-import tempfile
 import tomllib
 from functools import cache
 from importlib import resources
@@ -30,6 +29,7 @@ from typing import Any
 import tomli_w
 from pydantic import ValidationError
 
+from unsclab._files import atomic_path
 from unsclab.designs.model import Design
 from unsclab.errors import DesignError, Problem
 
@@ -251,14 +251,8 @@ def save_design(design: Design, path: str | os.PathLike[str]) -> Path:
     """Write the design to ``path`` atomically (temporary file, then rename)."""
     target = Path(path)
     text = design_to_toml(design)
-    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(text)
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    with atomic_path(target) as tmp:
+        tmp.write_text(text, encoding="utf-8")
     return target
 
 

@@ -22,7 +22,6 @@ import hashlib
 import json
 import math
 import os
-import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -30,6 +29,7 @@ from typing import Any
 
 import numpy as np
 
+from unsclab._files import atomic_path
 from unsclab.errors import UnsclabError
 from unsclab.explore.evaluation import Evaluation
 from unsclab.explore.pareto import pareto_mask
@@ -411,14 +411,8 @@ def design_from_table(path: str | os.PathLike[str], design_id: str):
 
 def _atomic_write(path: Path, write: Callable[[Any], Any]) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            write(fh)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    with atomic_path(path) as tmp, open(tmp, "wb") as fh:
+        write(fh)
 
 
 def _jsonable(obj: Any) -> Any:

@@ -7,9 +7,9 @@ from __future__ import annotations
 __all__ = ["compare_figure"]
 
 import os
-import tempfile
 from pathlib import Path
 
+from unsclab._files import atomic_path
 from unsclab.groups import GROUP_NAMES, GROUPS
 from unsclab.report import style
 
@@ -77,15 +77,9 @@ def compare_figure(evaluations, path: str | os.PathLike[str], state: str | None 
     style.add_caption(fig, "Source: unsclab, exact a-priori indices on each design's compiled game "
                       f"(binary model); unnamed seats filled by {filled}. Population: World Bank "
                       "SP.POP.TOTL (latest year). Regional groups: mledoze/countries.")
-    fd, tmp = tempfile.mkstemp(dir=target.parent if str(target.parent) else ".",
-                               prefix=f".{target.name}.", suffix=target.suffix)
-    os.close(fd)
     try:
-        fig.savefig(tmp, bbox_inches="tight", pad_inches=0.2)
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+        with atomic_path(target, suffix=target.suffix) as tmp:
+            fig.savefig(tmp, bbox_inches="tight", pad_inches=0.2)
     finally:
         plt.close(fig)
     return target

@@ -28,6 +28,7 @@ import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
+from unsclab._files import atomic_path
 from unsclab.designs.model import Design
 from unsclab.errors import UnsclabError
 
@@ -53,8 +54,8 @@ def _env():
 def render_report(designs: Sequence[Design], *, state: str | None = None) -> str:
     """The HTML text of a report on ``designs`` (see the module docstring)."""
     from unsclab._version import __version__
-    from unsclab.report import figures
     from unsclab.evaluate import occupancy_for
+    from unsclab.report import figures
     from unsclab.report.results import DRAWS, SEED, design_view, occupancy_text
 
     if not designs:
@@ -107,17 +108,8 @@ def _atomic_write(target: Path, data: bytes) -> Path:
     target = Path(target)
     if not target.parent.exists():
         raise UnsclabError("the folder does not exist", file=str(target.parent), field="--out")
-    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask)  # mkstemp makes 0600; a report is for sharing
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    with atomic_path(target) as tmp:
+        tmp.write_bytes(data)
     return target
 
 
