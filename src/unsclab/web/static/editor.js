@@ -173,6 +173,11 @@
     }
     const notes = document.getElementById("result-notes");
     notes.textContent = "";
+    if (v.occupancy_method) {
+      notes.appendChild(el("p", { text: "Unnamed seats: " + (v.occupancy_method === "elections"
+        ? "filled by the elections model calibrated on 1946–2025 service"
+        : v.occupancy_method) + " (a stated model, not a forecast)." }));
+    }
     for (const n of v.notes || []) notes.appendChild(el("p", { text: n }));
     statusLine.textContent = "Results of " + data.design.id + " (updated)";
     document.getElementById("results").classList.remove("stale");
