@@ -51,10 +51,20 @@ _ISO3 = re.compile(r"^[A-Z]{3}$")
 _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
 
-def _check_slug(value: str) -> str:
+def check_slug(value: str) -> str:
+    """An identifier of lower-case letters, digits and hyphens (design and seat-class ids)."""
     if not _SLUG.match(value):
         raise ValueError(
             f"expected lower-case letters, digits and hyphens (e.g. 'elected-africa'), got {value!r}"
+        )
+    return value
+
+
+def check_group(value: str) -> str:
+    """A UN regional group code or ``open``."""
+    if value not in GROUPS and value != OPEN:
+        raise ValueError(
+            f"expected a UN regional group ({', '.join(GROUPS)}) or '{OPEN}', got {value!r}"
         )
     return value
 
@@ -106,7 +116,7 @@ class SeatClass(_Frozen):
     )
     note: str | None = None
 
-    _slug = field_validator("id")(classmethod(lambda cls, v: _check_slug(v)))
+    _slug = field_validator("id")(classmethod(lambda cls, v: check_slug(v)))
 
     @field_validator("count")
     @classmethod
@@ -115,14 +125,7 @@ class SeatClass(_Frozen):
             raise ValueError(f"expected a whole number of seats ≥ 1, got {value}")
         return value
 
-    @field_validator("group")
-    @classmethod
-    def _group(cls, value: str) -> str:
-        if value not in GROUPS and value != OPEN:
-            raise ValueError(
-                f"expected a UN regional group ({', '.join(GROUPS)}) or '{OPEN}', got {value!r}"
-            )
-        return value
+    _group = field_validator("group")(classmethod(lambda cls, v: check_group(v)))
 
     @field_validator("holders", "eligible")
     @classmethod
@@ -237,7 +240,7 @@ class Design(_Frozen):
     sources: tuple[Source, ...] = Field(min_length=1)
     assumptions: tuple[Assumption, ...] = ()
 
-    _slug = field_validator("id")(classmethod(lambda cls, v: _check_slug(v)))
+    _slug = field_validator("id")(classmethod(lambda cls, v: check_slug(v)))
 
     @model_validator(mode="after")
     def _cross_checks(self) -> Design:

@@ -54,7 +54,7 @@ import numpy as np
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from unsclab.designs.io import _field_lines, _line_for, _problems_from_validation
-from unsclab.designs.model import Design
+from unsclab.designs.model import Design, check_group, check_slug
 from unsclab.errors import Problem, UnsclabError
 from unsclab.groups import GROUPS, OPEN
 
@@ -135,12 +135,7 @@ class SearchSpec(_Strict):
     store_toml: bool = Field(False, description="Keep every design's TOML in the table (the front's "
                                                 "is always kept; any row rebuilds its design).")
 
-    @field_validator("id")
-    @classmethod
-    def _slug(cls, v: str) -> str:
-        if not re.match(r"^[a-z0-9][a-z0-9-]*$", v):
-            raise ValueError(f"expected lower-case letters, digits and hyphens, got {v!r}")
-        return v
+    _slug = field_validator("id")(classmethod(lambda cls, v: check_slug(v)))
 
 
 class RuleSpec(_Strict):
@@ -191,19 +186,8 @@ class SeatFamily(_Strict):
     eligible: tuple[str, ...] = ()
     eligible_bloc: str | None = None
 
-    @field_validator("id")
-    @classmethod
-    def _slug(cls, v: str | None) -> str | None:
-        if v is not None and not re.match(r"^[a-z0-9][a-z0-9-]*$", v):
-            raise ValueError(f"expected lower-case letters, digits and hyphens, got {v!r}")
-        return v
-
-    @field_validator("group")
-    @classmethod
-    def _group(cls, v: str) -> str:
-        if v not in GROUPS and v != OPEN:
-            raise ValueError(f"expected a UN regional group ({', '.join(GROUPS)}) or 'open', got {v!r}")
-        return v
+    _slug = field_validator("id")(classmethod(lambda cls, v: v if v is None else check_slug(v)))
+    _group = field_validator("group")(classmethod(lambda cls, v: check_group(v)))
 
     @field_validator("count")
     @classmethod
