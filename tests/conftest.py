@@ -2,6 +2,10 @@
 
 Tests read the raw sources through ``UNSCLAB_DATA``. When it is unset and the workplace's
 ``../shared/data`` mirror exists beside the checkout, point it there.
+
+Tests that need the raw sources carry the ``data`` marker. Outside CI, where the sources can be
+found neither in ``UNSCLAB_DATA`` nor in the user cache, they are skipped with a reason that says
+how to provide them; under CI the sources are mandatory and no test may be skipped.
 """
 
 from __future__ import annotations
@@ -36,6 +40,28 @@ def pytest_sessionstart(session):
         )
     if not shutil.which("chromium"):
         raise RuntimeError("CI run without chromium: 'make test' installs Debian's chromium package")
+
+
+def _sources_available() -> bool:
+    from unsclab.data.fetch import locate
+    from unsclab.data.registry import source_names
+    from unsclab.errors import DataError
+
+    try:
+        for name in source_names():
+            locate(name, download=False)
+    except DataError:
+        return False
+    return True
+
+
+def pytest_collection_modifyitems(config, items):
+    needs = [item for item in items if item.get_closest_marker("data")]
+    if needs and not _in_ci() and not _sources_available():
+        skip = pytest.mark.skip(reason="needs the raw data sources: set UNSCLAB_DATA to a folder "
+                                       "holding them, or run 'unsclab data fetch' (README, 'Data')")
+        for item in needs:
+            item.add_marker(skip)
 
 
 # In CI no test may be skipped: a missing optional dependency (playwright, fastapi, schemathesis,

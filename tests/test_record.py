@@ -11,9 +11,7 @@ import pytest
 
 from unsclab.record import UNKNOWN_VOTES, Record
 
-pytestmark = pytest.mark.skipif(
-    not os.environ.get("UNSCLAB_DATA") or not os.path.isdir(os.environ["UNSCLAB_DATA"]),
-    reason="UNSCLAB_DATA (../shared/data) not available")
+pytestmark = pytest.mark.data  # reads the raw sources
 
 
 @pytest.fixture(scope="module")

@@ -19,6 +19,7 @@ def sp():
     return readers.read_sciencespo()
 
 
+@pytest.mark.data
 def test_sciencespo_outcomes_match_readme(sp):
     v = sp.votes
     assert len(v) == 3203 and v["id"].is_unique
@@ -31,6 +32,7 @@ def test_sciencespo_outcomes_match_readme(sp):
     assert numbers == set(range(1, 2812)) - {2760}  # README: only S/RES/2760 is missing
 
 
+@pytest.mark.data
 def test_sciencespo_unknowns_and_seats(sp):
     b = sp.ballots.merge(sp.votes[["id", "date"]], on="id")
     assert b["vote"].isna().sum() == 44  # the 44 '?' cells
@@ -42,6 +44,7 @@ def test_sciencespo_unknowns_and_seats(sp):
     assert (size[year[size.index] >= 1966] == 15).all()
 
 
+@pytest.mark.data
 def test_sciencespo_vetoes_by_member(sp):
     vetoed = sp.votes.loc[sp.votes["outcome"] == "vetoed", "id"]
     b = sp.ballots[sp.ballots["id"].isin(vetoed) & (sp.ballots["vote"] == "N")
@@ -55,6 +58,7 @@ def test_sciencespo_vetoes_by_member(sp):
     assert (per_row.reindex(vetoed, fill_value=0).values == recorded.values).all()
 
 
+@pytest.mark.data
 def test_sciencespo_res_678(sp):
     row = sp.votes[sp.votes["symbol"] == "S/RES/678(1990)"].iloc[0]
     assert (row["yes"], row["no"], row["abstain"]) == (12, 2, 1)
@@ -63,11 +67,13 @@ def test_sciencespo_res_678(sp):
     assert b["CHN"] == "A"
 
 
+@pytest.mark.data
 def test_sciencespo_stray_carriage_return_removed(sp):
     assert (sp.votes["symbol"] == "Oral amendment").sum() == 2
     assert not sp.votes["symbol"].str.contains("\r").any()
 
 
+@pytest.mark.data
 def test_sciencespo_historical_columns_mapped(sp):
     cols = sp.ballots.drop_duplicates("column").set_index("column")["iso3"]
     assert cols["RUSSIAN FEDERATION/USSR"] == "RUS" and cols["CHINA"] == "CHN"
@@ -142,6 +148,7 @@ def test_missing_path_names_file_and_unsclab_data(tmp_path):
     assert "nope.csv" in str(err.value) and "UNSCLAB_DATA" in str(err.value)
 
 
+@pytest.mark.data
 def test_dppa_membership():
     # README §3: 1,150 member-years 1946-2027, 11 a year to 1965 and 15 from 1966; the 8 rows
     # with an empty name are, by elimination, Côte d'Ivoire (1964-65, 1990-91, 2018-19) and
@@ -167,6 +174,7 @@ def test_dppa_unknown_name(copy_source):
     assert "Atlantis" in str(err.value) and f":{line}:" in str(err.value)
 
 
+@pytest.mark.data
 def test_wpdl_vetoes():
     # README §2: 214 rows, 1946-02-16 to 2022-07-08, the decade counts below, and member_veto*
     # names adding up to 265 (USSR 90, Russia 31, USA 82, UK 29, China 17, France 16).
@@ -181,6 +189,7 @@ def test_wpdl_vetoes():
                       2010: 22, 2020: 7}
 
 
+@pytest.mark.data
 def test_ga_unvotes():
     # README §4: 6,203 roll calls (to session 74), 5,745 issue rows, 870,109 country votes
     # (yes 693,664 / abstain 110,897 / no 65,548).

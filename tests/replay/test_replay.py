@@ -16,6 +16,8 @@ from unsclab.replay import ADOPTED, OUTCOME_NAMES, VETOED, replay
 from unsclab.rules import Ballot, decide
 from unsclab.votes.data import N, Y, council_votes
 
+pytestmark = pytest.mark.data  # reads the raw sources
+
 P5 = ("CHN", "FRA", "RUS", "GBR", "USA")
 
 

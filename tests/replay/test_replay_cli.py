@@ -4,9 +4,13 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from typer.testing import CliRunner
 
 from unsclab.cli.main import app
+
+pytestmark = pytest.mark.data  # reads the raw sources
 
 runner = CliRunner()
 

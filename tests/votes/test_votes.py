@@ -11,6 +11,8 @@ from typer.testing import CliRunner
 from unsclab.votes import alignment, council_votes, default_vote_model
 from unsclab.votes.backtest import backtest
 
+pytestmark = pytest.mark.data  # reads the raw sources
+
 
 @pytest.fixture(scope="module")
 def result():

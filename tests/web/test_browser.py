@@ -62,6 +62,7 @@ def page(server):
         browser.close()
 
 
+@pytest.mark.data
 def test_compare_page(server, page):
     page.goto(f"{server}/compare?ids=status-quo&ids=g4-2005&ids=no-veto&state=BRA")
     rows = page.locator("#compare-table tbody tr")
@@ -85,6 +86,7 @@ def test_compare_page(server, page):
     page.screenshot(path=str(ARTIFACTS / "compare.png"), full_page=True)
 
 
+@pytest.mark.data
 def test_design_page_replay_table(server, page):
     page.goto(f"{server}/designs/two-vetoes")
     table = page.locator("#replay-table")

@@ -67,6 +67,7 @@ REPLAY_KEYS = {"design", "since", "draws", "seed", "decisions", "adopted", "veto
                "historical_vetoed", "historical_failed", "by_year", "notes"}
 
 
+@pytest.mark.data
 def test_replay_shape_is_pinned(client):
     data = client.get("/api/designs/status-quo/replay").json()["data"]
     assert set(data) == {"design", "since", "draws", "seed", "replay", "notes"}
@@ -82,6 +83,7 @@ def test_replay_shape_is_pinned(client):
     assert client.get("/api/designs/status-quo/results").json()["data"]["replay"] == rp
 
 
+@pytest.mark.data
 def test_results_keys_are_pinned(client):
     from unsclab.report.results import VIEW_KEYS
 
@@ -96,6 +98,7 @@ def test_results_keys_are_pinned(client):
                                   "historical_vetoed", "historical_adopted"}
 
 
+@pytest.mark.data
 def test_replay_draws_are_bounded(client):
     limit = client.get("/api/limits").json()["data"]["max_draws"]
     r = client.get(f"/api/designs/status-quo/replay?draws={limit + 1}")
