@@ -48,6 +48,8 @@ demo: $(VENV)/.installed-demo
 
 ## make test: install with the test extras and run the whole suite
 test: $(VENV)/.installed-test chromium
+	@[ -n "$$UNSCLAB_DATA" ] || $(VENV)/bin/unsclab data fetch >/dev/null 2>&1 || \
+	  echo "note: raw data sources not available (set UNSCLAB_DATA or allow 'unsclab data fetch'); tests that need them are skipped"
 	$(PY) -m pytest
 
 lint: $(VENV)/.installed-test
