@@ -98,7 +98,7 @@ def test_composite_kernel_matches_brute_force(game):
 def test_modular_arithmetic_with_tiny_primes(method, game, monkeypatch_module):
     """Force the multi-modular path with primes so small that every step wraps, so the
     reductions and the Chinese-remainder rebuild are exercised (product 47027 > 2^12)."""
-    monkeypatch_module.setattr(kernels, "_moduli_for", lambda n: (31, 37, 41))
+    monkeypatch_module.setattr(kernels.modular, "moduli_for", lambda n: (31, 37, 41))
     try:
         _check_against_reference(game, method)
     finally:
@@ -200,7 +200,7 @@ def test_moduli_processed_in_groups_give_the_same_counts(monkeypatch):
     g = WeightedGame(w, sum(w) // 2 + 1)
     kernels._CACHE.clear()
     together = swings(g, method="weighted")
-    monkeypatch.setattr(kernels, "_GROUP_BYTES", 1)  # one modulus per pass
+    monkeypatch.setattr(kernels.weighted_gf, "_GROUP_BYTES", 1)  # one modulus per pass
     kernels._CACHE.clear()
     apart = swings(g, method="weighted")
     kernels._CACHE.clear()
