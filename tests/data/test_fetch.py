@@ -25,7 +25,7 @@ README_HASHES = {  # ../shared/data/README.md, "SHA-256 of each file"
 def test_registry_matches_readme():
     for path, sha in README_HASHES.items():
         assert registry.source(path).sha256 == sha
-    assert len(registry.SOURCES) == 9
+    assert len(registry.SOURCES) == 10
     assert all(s.url.startswith("https://raw.githubusercontent.com/") for s in registry.SOURCES)
 
 

@@ -92,6 +92,19 @@ SOURCES: tuple[Source, ...] = (
         licence="MIT (package); data CC0",
     ),
     Source(
+        name="undl_scrape",
+        path="undl_scrape_2021/UN_DATA.csv.zip",
+        sha256="2f4db50f94c82f497e57a1643e55e007d62fb73db897c4c47b016894389860ba",
+        url=f"{_GH}/navyanawal0310/un-votes-intelligence-platform/"
+        "b1a33e9f13e44a213373dc4baf927cda041488ff/data/raw/downloads/UN%20DATA.csv.zip",
+        title="UN Digital Library voting records, GA and SC, to 2021 (scrape, entry of "
+        "2022-01-29)",
+        licence="none stated (empty LICENSE); UN Digital Library data: non-commercial use with "
+        "attribution",
+        note="for checks and derived facts only (ballot cross-check, subject coding); its raw "
+        "rows are never shipped in the package or the snapshot",
+    ),
+    Source(
         name="countries",
         path="countries_mledoze/countries.json",
         sha256="69e45428770b8750c89a54ac6e6c91131c56cac930ec63551f9ee6d2a179f2da",
