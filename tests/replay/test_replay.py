@@ -13,6 +13,7 @@ import pytest
 
 from unsclab.designs import catalog_ids, load_design
 from unsclab.replay import ADOPTED, OUTCOME_NAMES, VETOED, replay
+from unsclab.replay.seating import ELECTED
 from unsclab.rules import Ballot, decide
 from unsclab.votes.data import N, Y, council_votes
 
@@ -66,11 +67,11 @@ def test_seeded_runs_repeat_and_differ():
     b = replay("g4-2005", period=(1990, 2025), draws=20, seed=7)
     c = replay("g4-2005", period=(1990, 2025), draws=20, seed=8)
     assert np.array_equal(a.outcomes, b.outcomes)
-    assert all(np.array_equal(x, y) for x, y in zip(a.year_holders, b.year_holders))
+    assert all(np.array_equal(x, y) for x, y in zip(a.holders, b.holders))
     assert a.to_dict() == b.to_dict()
     t = int(np.argmax(a.history == VETOED))
     assert a.trail(t) == b.trail(t)
-    assert any(not np.array_equal(x, y) for x, y in zip(a.year_holders, c.year_holders))
+    assert any(not np.array_equal(x, y) for x, y in zip(a.holders, c.holders))
 
 
 def test_global_rng_untouched():
@@ -84,7 +85,7 @@ def test_two_vetoes_changes_exactly_the_predicted_decisions():
     """Two negative P5 votes to veto: a draft vetoed by a single P5 "no" that had 9 votes passes;
     nothing else changes, and no vote is predicted (1966-2025: every seat is a real member's)."""
     res = replay("two-vetoes", period=(1966, 2025), draws=4, seed=1)
-    assert all(len(p) == 0 for p in res.potential)  # no simulated seat, no predicted vote
+    assert all(len(p) == 0 for p in res.active)  # no simulated seat, no predicted vote
     cv = res.cv
     p5 = [cv.column(p) for p in P5]
     expected = set()
@@ -193,17 +194,17 @@ def test_simulated_elected_seats_serve_whole_terms_without_immediate_re_election
     res = replay("ufc-2024", period=(1990, 2025), draws=30, seed=4)
     seats_of = {c.id: c for c in res.design.seats}
     checked = 0
-    for ch, H in zip(res.channels, res.year_holders):
-        if ch.kind != "class":
+    for seat, H in zip(res.seats, res.holders):
+        if seat.kind != ELECTED:
             continue
-        c = seats_of[ch.cls]
+        c = seats_of[seat.seat_class]
         for d in range(H.shape[0]):
             run, last = 0, None
             for h in H[d]:
                 run = run + 1 if (h == last and h >= 0) else 1
                 last = h
                 if not c.re_eligible:
-                    assert run <= c.term_years, (ch, d)
+                    assert run <= c.term_years, (seat, d)
             checked += 1
     assert checked
 

@@ -1,0 +1,274 @@
+"""Stage 4 of the replay: the decision rule, vectorised over draws × decisions.
+
+The votes of the seats are small integers and the rule is counting — affirmative votes against
+the quota, negative votes (or, with ``abstention_blocks``, anything but "yes", absence
+included) of veto seats against ``veto.negatives``, affirmative votes of each extra-majority
+clause's seats — in the order of :func:`unsclab.rules.decide`: short of the quota → failed; else
+veto → vetoed; else unmet clause → failed; else adopted. Procedural decisions (Art. 27(2)) use
+the procedural quota and no veto; decisions adopted without a vote are adopted.
+
+Most decisions cannot depend on the simulated votes (15 real "yes" under a quota of 14 with no
+simulated veto): :func:`outcome_bounds` settles those once, and votes are drawn only where they
+can change the outcome. ``tests/replay`` proves the result equal to ``decide`` on every
+historical decision for the design in force and on random draws for every catalogue design.
+"""
+
+from __future__ import annotations
+
+__all__ = ["ADOPTED", "VETOED", "FAILED", "OUTCOME_NAMES", "RealCounts", "Lottery", "Bounds",
+           "Tally", "real_counts", "draw_lottery", "active_decisions", "outcome_bounds",
+           "count_votes", "apply_rule"]
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from unsclab.designs.model import Design
+from unsclab.replay.seating import LEFT_BY_PERMANENT, NAMED, NEW_PERMANENT, RealSeating, \
+    SimulatedSeat
+from unsclab.replay.vote_tables import VoteTables, real_votes
+from unsclab.replay.window import ReplayWindow
+from unsclab.votes.data import ABSENT, N, Y, CouncilVotes
+
+ADOPTED, VETOED, FAILED = 0, 1, 2
+OUTCOME_NAMES = ("adopted", "vetoed", "failed")
+
+
+@dataclass(frozen=True)
+class RealCounts:
+    """Per decision, the votes of real members in the design's seats."""
+
+    yes: np.ndarray            # affirmative votes
+    veto_no: np.ndarray        # "no" of veto seats
+    veto_not_yes: np.ndarray   # anything but "yes" of veto seats (absence included)
+    majority_yes: np.ndarray   # (decisions, clauses) affirmative votes of each clause's seats
+
+
+def real_counts(design: Design, cv: CouncilVotes, class_of: np.ndarray) -> RealCounts:
+    rule = design.rule
+    classes = [c.id for c in design.seats]
+    veto_class = np.array([c in rule.veto.classes for c in classes] + [False])
+    votes = real_votes(cv)
+    seated = class_of >= 0
+    yes = (votes == Y) & seated
+    veto_seat = veto_class[class_of] & seated
+    majority = np.zeros((len(cv), len(rule.majorities)), np.int64)
+    for j, clause in enumerate(rule.majorities):
+        in_clause = np.array([c in clause.classes for c in classes] + [False])
+        majority[:, j] = (yes & in_clause[class_of]).sum(axis=1)
+    return RealCounts(yes.sum(axis=1), ((votes == N) & veto_seat).sum(axis=1),
+                      ((votes != Y) & veto_seat).sum(axis=1), majority)
+
+
+@dataclass(frozen=True)
+class Lottery:
+    """Real members who outnumber the design's seats: who sits, per draw (drawn once per year
+    and member set)."""
+
+    sits: dict[int, np.ndarray]   # decision → (draws, members) mask, members as in ``overflow``
+    yes: dict[int, np.ndarray]    # decision → (draws,) their affirmative votes
+    min_yes: np.ndarray           # per decision: fewest and most affirmative votes they can add
+    max_yes: np.ndarray
+
+
+def draw_lottery(rng: np.random.Generator, cv: CouncilVotes, seating: list[RealSeating],
+                 year_of: np.ndarray, draws: int) -> Lottery:
+    sits: dict[int, np.ndarray] = {}
+    yes: dict[int, np.ndarray] = {}
+    drawn: dict[tuple[int, tuple[str, ...]], np.ndarray] = {}
+    lo = np.zeros(len(cv), np.int64)
+    hi = np.zeros(len(cv), np.int64)
+    for t, s in enumerate(seating):
+        if s.overflow is None:
+            continue
+        key = (int(year_of[t]), tuple(s.overflow))
+        if key not in drawn:
+            m = len(s.overflow)
+            u = rng.random((draws, m))
+            if s.overflow_seats:
+                threshold = np.sort(u, axis=1)[:, m - s.overflow_seats]
+                drawn[key] = u >= threshold[:, None]
+            else:
+                drawn[key] = np.zeros_like(u, bool)
+        sits[t] = drawn[key]
+        votes = np.array([Y if cv.without_vote[t] else int(cv.votes[t, cv.column(c)])
+                          for c in s.overflow])
+        yes[t] = (sits[t] & (votes == Y)[None, :]).sum(axis=1)
+        n_yes = int((votes == Y).sum())
+        lo[t] = max(0, s.overflow_seats - (len(votes) - n_yes))
+        hi[t] = min(s.overflow_seats, n_yes)
+    return Lottery(sits, yes, lo, hi)
+
+
+def permanent_seat_of(seats: list[SimulatedSeat]) -> dict[int, int]:
+    """For each seat a drawn permanent holder leaves, the index of that permanent seat."""
+    permanent = {(s.seat_class, s.number): k for k, s in enumerate(seats)
+                 if s.kind == NEW_PERMANENT}
+    return {k: permanent[(s.seat_class, s.number)] for k, s in enumerate(seats)
+            if s.kind == LEFT_BY_PERMANENT}
+
+
+def active_decisions(seats: list[SimulatedSeat], holders: list[np.ndarray],
+                     window: ReplayWindow, free_seats: dict[str, np.ndarray],
+                     seating: list[RealSeating]) -> list[np.ndarray]:
+    """Per simulated seat, the decisions where it may be filled (for a seat left by a permanent
+    holder, a superset: the years in which some draw's permanent holder really sat)."""
+    left_by = permanent_seat_of(seats)
+    out = []
+    for k, seat in enumerate(seats):
+        if seat.kind == NEW_PERMANENT:
+            cols = np.arange(window.n_decisions)
+        elif seat.kind == LEFT_BY_PERMANENT:
+            perm = holders[left_by[k]]
+            sat = window.really_sat[np.arange(window.n_years)[None, :], np.maximum(perm, 0)] \
+                & (perm >= 0)
+            cols = np.flatnonzero(sat.any(axis=0)[window.year_of])
+        elif seat.kind == NAMED:
+            cols = np.flatnonzero([seat.holder in s.named_absent for s in seating])
+        else:
+            cols = np.flatnonzero(free_seats[seat.seat_class] > seat.number)
+        out.append(cols)
+    return out
+
+
+@dataclass(frozen=True)
+class Bounds:
+    """What real votes alone settle."""
+
+    required: np.ndarray      # affirmative votes needed (procedural or substantive quota)
+    veto_floor: np.ndarray    # blocking votes of real members in veto seats
+    yes_matters: np.ndarray   # simulated "yes" votes can change the outcome
+    sampled: np.ndarray       # simulated votes can change the outcome
+    settled: np.ndarray       # the outcome where they cannot
+
+
+def outcome_bounds(design: Design, cv: CouncilVotes, counts: RealCounts, lottery: Lottery,
+                   seats: list[SimulatedSeat], active: list[np.ndarray]) -> Bounds:
+    rule = design.rule
+    n_seats = np.zeros(len(cv), np.int64)
+    n_veto_seats = np.zeros(len(cv), np.int64)
+    for seat, cols in zip(seats, active):
+        n_seats[cols] += 1
+        if seat.veto:
+            n_veto_seats[cols] += 1
+    has_veto = bool(rule.veto.classes)
+    wov, proc = cv.without_vote, cv.procedural
+    required = np.where(proc, rule.procedural, rule.quota)
+    yes_lo = counts.yes + lottery.min_yes
+    yes_hi = counts.yes + lottery.max_yes + n_seats
+    veto_lo = counts.veto_not_yes if rule.veto.abstention_blocks else counts.veto_no
+    veto_hi = veto_lo + n_veto_seats
+    need = rule.veto.negatives
+    yes_matters = (yes_lo < required) & (yes_hi >= required) & ~wov
+    veto_matters = (yes_hi >= required) & (veto_lo < need) & (veto_hi >= need) & ~proc & ~wov \
+        & has_veto
+    if rule.majorities:
+        yes_matters |= ~wov
+    settled = np.where(wov, ADOPTED, np.where(yes_hi < required, FAILED, np.where(
+        ~proc & has_veto & (veto_lo >= need), VETOED, ADOPTED)))
+    return Bounds(required, veto_lo, yes_matters, yes_matters | veto_matters,
+                  settled.astype(np.int8))
+
+
+@dataclass
+class Tally:
+    """Counts on the sampled decisions (draws × sampled decisions) and, per seat, the votes
+    drawn (decisions, draws × decisions, or None when not kept)."""
+
+    sampled: np.ndarray
+    yes: np.ndarray
+    vetoes: np.ndarray
+    majority: np.ndarray | None
+    seat_votes: dict[int, tuple[np.ndarray, np.ndarray | None]]
+
+
+def _start_tally(rule, counts: RealCounts, lottery: Lottery, bounds: Bounds,
+                 draws: int) -> Tally:
+    sampled = np.flatnonzero(bounds.sampled)
+    yes = np.broadcast_to(counts.yes[sampled].astype(np.int16)[None, :],
+                          (draws, len(sampled))).copy()
+    position = {t: i for i, t in enumerate(sampled)}
+    for t, lottery_yes in lottery.yes.items():
+        if t in position:
+            yes[:, position[t]] += lottery_yes.astype(np.int16)
+    vetoes = np.broadcast_to(bounds.veto_floor[sampled].astype(np.int16)[None, :],
+                             (draws, len(sampled))).copy()
+    majority = np.broadcast_to(counts.majority_yes[sampled].astype(np.int16)[None, :, :],
+                               (draws, len(sampled), len(rule.majorities))).copy() \
+        if rule.majorities else None
+    return Tally(sampled, yes, vetoes, majority, {})
+
+
+def _add(total: np.ndarray, where: np.ndarray | slice, values: np.ndarray) -> None:
+    if isinstance(where, slice):
+        total += values
+    else:
+        total[:, where] += values
+
+
+def count_votes(rng: np.random.Generator, design: Design, seats: list[SimulatedSeat],
+                holders: list[np.ndarray], active: list[np.ndarray], window: ReplayWindow,
+                counts: RealCounts, lottery: Lottery, bounds: Bounds, tables: VoteTables,
+                draws: int, keep_votes: bool) -> Tally:
+    """Draw the simulated seats' votes where they can matter and add them to the counts."""
+    rule = design.rule
+    tally = _start_tally(rule, counts, lottery, bounds, draws)
+    position = np.full(window.n_decisions, -1, np.int64)
+    position[tally.sampled] = np.arange(len(tally.sampled))
+    left_by = permanent_seat_of(seats)
+    for k, seat in enumerate(seats):
+        matters = bounds.sampled if (seat.veto or rule.majorities) else bounds.yes_matters
+        cols = active[k][matters[active[k]]]
+        if len(cols) == 0:
+            continue
+        where = slice(None) if len(cols) == len(tally.sampled) else position[cols]
+        held = holders[k][:, window.year_of[cols]]
+        sits = held >= 0
+        flat = tables.flat_index(cols, held)
+        if seat.kind == LEFT_BY_PERMANENT:  # only when the permanent holder really sat
+            perm = holders[left_by[k]][:, window.year_of[cols]]
+            sits &= (perm >= 0) & (tables.real.take(tables.flat_index(cols, perm)) != ABSENT)
+        r = rng.integers(0, 65536, size=held.shape, dtype=np.uint16)
+        t_yes, t_yes_or_abstain = tables.draw(r, flat)
+        if not keep_votes and seat.kind != NEW_PERMANENT and seat.counts_only_yes:
+            # only "yes" counts for this seat: skip building the vote codes (same draws)
+            _add(tally.yes, where, (r < t_yes) & sits)
+            tally.seat_votes[k] = (cols, None)
+            continue
+        v = (r >= t_yes).view(np.int8)
+        v += r >= t_yes_or_abstain
+        if seat.kind == NEW_PERMANENT:  # a drawn holder who really sat votes as it did ...
+            real = tables.real.take(flat)
+            really = real != ABSENT
+            v = np.where(really, real, v)
+            # ... and no longer counts in the elected seat where it was placed
+            moved = sits & really & tables.seated.take(flat)
+            if moved.any():
+                tally.yes[:, position[cols]] -= (moved & (real == Y)).astype(np.int16)
+        v = np.where(sits, v, ABSENT).astype(np.int8)
+        tally.seat_votes[k] = (cols, v if keep_votes else None)
+        _add(tally.yes, where, v == Y)
+        if seat.veto:
+            tally.vetoes[:, position[cols]] += (v != Y) if rule.veto.abstention_blocks \
+                else (v == N)
+        for j in seat.majorities if tally.majority is not None else ():
+            tally.majority[:, position[cols], j] += v == Y
+    return tally
+
+
+def apply_rule(design: Design, cv: CouncilVotes, bounds: Bounds, tally: Tally,
+               draws: int) -> np.ndarray:
+    """Outcomes (draws × decisions, int8: ADOPTED, VETOED, FAILED)."""
+    rule = design.rule
+    s = tally.sampled
+    procedural = cv.procedural[s][None, :]
+    short = tally.yes < bounds.required[s][None, :]
+    vetoed = ~procedural & bool(rule.veto.classes) & (tally.vetoes >= rule.veto.negatives)
+    unmet = np.zeros((draws, len(s)), bool)
+    for j, clause in enumerate(rule.majorities):
+        applies = np.ones((1, len(s)), bool) if clause.applies_to == "all" else ~procedural
+        unmet |= applies & (tally.majority[:, :, j] < clause.at_least)
+    out = np.broadcast_to(bounds.settled[None, :], (draws, len(cv))).copy()
+    out[:, s] = np.where(short, FAILED, np.where(vetoed, VETOED, np.where(unmet, FAILED,
+                                                                           ADOPTED)))
+    return out

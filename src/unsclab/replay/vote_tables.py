@@ -1,0 +1,129 @@
+"""Stage 3 of the replay: which votes are real and which are predicted.
+
+Real votes where the state really voted (``NV`` and unknown votes count as not voting).
+Simulated holders' votes are drawn from the vote model's probabilities
+(:func:`unsclab.votes.model.default_vote_model`), computed once for every state of the elections
+universe on every recorded decision and cached on disk. Decisions the Record marks as
+**adopted without a vote** count every seat in favour, as the Library's voting data records
+them.
+
+For speed, a vote is drawn from a 16-bit uniform ``r``: "yes" if ``r < t_yes``, "abstain" if
+``t_yes <= r < t_yes_or_abstain``, "no" otherwise (probabilities resolved to 2^-16, capped at
+65535/65536). Both thresholds are packed in one uint32 per (decision, state) so that each seat
+needs a single gather.
+"""
+
+from __future__ import annotations
+
+__all__ = ["VoteTables", "register_record", "vote_probabilities", "vote_tables"]
+
+import sys
+from dataclasses import dataclass
+from functools import cache
+
+import numpy as np
+
+from unsclab.votes.data import ABSENT, NV, UNKNOWN, Y, CouncilVotes
+from unsclab.replay.window import ReplayWindow
+
+_RECORDS: dict[int, CouncilVotes] = {}
+
+
+def register_record(cv: CouncilVotes) -> int:
+    """A key for the full record, under which its vote probabilities are cached."""
+    key = id(cv)
+    _RECORDS[key] = cv
+    return key
+
+
+def _cache_path(cv: CouncilVotes, states: list[str], model) -> object:
+    import hashlib
+    from dataclasses import astuple
+
+    from unsclab.data.fetch import cache_dir
+
+    h = hashlib.sha256()
+    for part in (cv.votes.tobytes(), cv.ids.tobytes(), cv.without_vote.tobytes(),
+                 cv.years.tobytes(), " ".join(cv.states).encode(), " ".join(states).encode(),
+                 repr(astuple(model.params)).encode(),
+                 model.alignment.agree.sum(dtype=np.float64).tobytes()):
+        h.update(part)
+    return cache_dir() / f"replay-predictions-{h.hexdigest()[:20]}.npz"
+
+
+@cache
+def vote_probabilities(record_key: int) -> tuple[np.ndarray, np.ndarray]:
+    """P(yes) and P(yes) + P(abstain) (decisions × universe, float32) of every state on every
+    decision of the registered record; cached on disk (``.npz``, keyed by the record's votes,
+    the states and the vote model's parameters)."""
+    from unsclab.elections import universe
+    from unsclab.votes.model import default_vote_model
+
+    cv = _RECORDS[record_key]
+    model = default_vote_model()
+    states = list(universe())
+    path = _cache_path(cv, states, model)
+    if path.is_file():
+        try:
+            z = np.load(path, allow_pickle=False)
+            return z["cy"], z["cya"]
+        except (OSError, ValueError, KeyError):
+            pass  # rebuilt below
+    p_yes = np.ones((len(cv), len(states)), dtype=np.float32)
+    p_yes_or_abstain = np.ones((len(cv), len(states)), dtype=np.float32)
+    for t in range(len(cv)):
+        if cv.without_vote[t]:
+            continue
+        P = model.predict_decision(cv, t, states)
+        p_yes[t] = P[:, 0]
+        p_yes_or_abstain[t] = P[:, 0] + P[:, 1]
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(".tmp.npz")
+        np.savez(tmp, cy=p_yes, cya=p_yes_or_abstain)
+        tmp.replace(path)
+    except OSError:
+        pass
+    return p_yes, p_yes_or_abstain
+
+
+@dataclass(frozen=True)
+class VoteTables:
+    """Flat (decision × universe) tables for gathers by ``decision * n_states + state``."""
+
+    n_states: int
+    thresholds: np.ndarray   # uint32: t_yes | t_yes_or_abstain << 16
+    real: np.ndarray         # int8 real vote (ABSENT where the state did not sit; Y if w/o vote)
+    seated: np.ndarray       # bool: the state sits in one of the design's seats as a real member
+
+    def flat_index(self, decisions: np.ndarray, holders: np.ndarray) -> np.ndarray:
+        return decisions.astype(np.int64)[None, :] * self.n_states + np.maximum(holders, 0)
+
+    def draw(self, r: np.ndarray, flat: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """The (t_yes, t_yes_or_abstain) thresholds at ``flat`` as two uint16 views."""
+        if sys.byteorder != "little":  # pragma: no cover
+            raise RuntimeError("replay's packed tables assume a little-endian machine")
+        pk = self.thresholds.take(flat).view(np.uint16).reshape(flat.shape + (2,))
+        return pk[..., 0], pk[..., 1]
+
+
+def real_votes(cv: CouncilVotes) -> np.ndarray:
+    """Votes as counted: unknown → not voting, every sitting member "yes" when adopted
+    without a vote."""
+    v = np.where(cv.votes == UNKNOWN, NV, cv.votes)
+    return np.where(cv.without_vote[:, None] & (v != ABSENT), Y, v).astype(np.int8)
+
+
+def vote_tables(window: ReplayWindow, probabilities: tuple[np.ndarray, np.ndarray],
+                seated: np.ndarray) -> VoteTables:
+    """The tables for the decisions of ``window`` (``seated``: decisions × record columns)."""
+    p_yes, p_yes_or_abstain = (p[window.rows] for p in probabilities)
+    t_yes = np.minimum(np.rint(p_yes * 65536.0), 65535).astype(np.uint32).ravel()
+    t_yes_or_abstain = np.minimum(np.rint(p_yes_or_abstain * 65536.0), 65535) \
+        .astype(np.uint32).ravel()
+    n_states = len(window.universe)
+    real = np.full((window.n_decisions, n_states), ABSENT, dtype=np.int8)
+    real[:, window.state_of_column] = real_votes(window.cv)
+    seated_u = np.zeros((window.n_decisions, n_states), dtype=bool)
+    seated_u[:, window.state_of_column] = seated
+    return VoteTables(n_states, t_yes | (t_yes_or_abstain << 16), real.ravel(), seated_u.ravel())
