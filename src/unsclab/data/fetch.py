@@ -16,11 +16,14 @@ Nothing happens at import time.
 
 from __future__ import annotations
 
-__all__ = ["data_dir", "cache_dir", "sha256_of", "locate", "status", "fetch_all"]
+__all__ = ["data_dir", "cache_dir", "sha256_of", "locate", "status", "fetch_all", "sources_from"]
 
 import hashlib
 import os
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from pathlib import Path
 
 from unsclab.data.registry import SOURCES, Source, source
@@ -28,9 +31,27 @@ from unsclab.errors import DataError, Problem
 
 _VERIFIED: dict[tuple[str, int, int], str] = {}
 
+#: A source folder that replaces ``$UNSCLAB_DATA`` *and* the cache for the duration of a build
+#: (see :func:`sources_from`), so a table is built from one known set of files.
+_ONLY: ContextVar[Path | None] = ContextVar("unsclab_sources_only", default=None)
+
+
+@contextmanager
+def sources_from(folder: str | os.PathLike[str]) -> Iterator[Path]:
+    """Within the block, :func:`locate` reads sources from ``folder`` only (no cache, no
+    download). Used by the snapshot and cache builders."""
+    token = _ONLY.set(Path(folder).expanduser())
+    try:
+        yield _ONLY.get()
+    finally:
+        _ONLY.reset(token)
+
 
 def data_dir() -> Path | None:
-    """The folder named by ``$UNSCLAB_DATA``, or ``None`` when unset."""
+    """The folder named by ``$UNSCLAB_DATA`` (or by :func:`sources_from`), ``None`` when unset."""
+    only = _ONLY.get()
+    if only is not None:
+        return only
     value = os.environ.get("UNSCLAB_DATA", "").strip()
     return Path(value).expanduser() if value else None
 
@@ -114,6 +135,8 @@ def locate(name: str, *, download: bool = True) -> Path:
     d = data_dir()
     if d is not None and (d / src.path).is_file():
         return _check(d / src.path, src)
+    if _ONLY.get() is not None:
+        raise DataError(_missing_message(src), file=src.path)
     cached = cache_dir() / src.path
     if cached.is_file():
         return _check(cached, src)

@@ -30,6 +30,9 @@ class Source:
     title: str
     licence: str
     note: str = ""
+    attribution: str = ""  # the citation the licence asks for (shipped in the snapshot manifest)
+    origin: str = ""  # the publisher's own page for the dataset
+    mirror: bool = False  # ``url`` is a secondary copy by a third party, not the publisher's
 
 
 _GH = "https://raw.githubusercontent.com"
@@ -44,6 +47,11 @@ SOURCES: tuple[Source, ...] = (
         title="UNSC votes since 1946 Database (Sciences Po, MARTIN 2026, V1)",
         licence="CC BY 4.0",
         note="renamed from 'Clean BD pour export – UNSC votes 1946-2025.csv'; bytes identical",
+        attribution=('MARTIN, Benoît, 2026, "UNSC votes since 1946 Database", '
+            'data.sciencespo, V1, Atelier de cartographie de Sciences Po / GRAM (CC '
+            'BY 4.0)'),
+        origin=('https://data.sciencespo.fr/ (the pinned URL is the Atelier de '
+            "cartographie's own repository)"),
     ),
     Source(
         name="wpdl_vetoes",
@@ -53,6 +61,9 @@ SOURCES: tuple[Source, ...] = (
         "661c5246872143cf16e500e4e7f2f70a45df5ac8/unsc_vetoes_1946_sept2022.csv",
         title="List of UN Security Council vetoes 1946-2022 (World Politics Data Lab)",
         licence="MIT",
+        attribution=('World Politics Data Lab, "List of UN Security Council vetoes '
+            '1946-2022" (MIT)'),
+        origin=('https://github.com/world-politics-datalab/vetoes-un-security-council'),
     ),
     Source(
         name="dppa_membership",
@@ -62,8 +73,15 @@ SOURCES: tuple[Source, ...] = (
         "data/raw/unsc/DPPA-SCMembership.csv",
         title="DPPA-SCMembership (UN Peace and Security Data Hub)",
         licence="UN Peace and Security Data Hub terms",
-        note="the staged copy was rebuilt from a text copy with LF line endings; a download of "
-        "the original may differ in bytes and is then refused — use UNSCLAB_DATA",
+        note="secondary mirror: the pinned URL is an unrelated third party's copy (the Data Hub "
+        "publishes no fixed version); the registered bytes are a copy rebuilt from a text copy "
+        "with LF line endings, so a download will never match the hash and is refused. unsclab "
+        "does not need this file: Council membership is derived from the record's ballots and "
+        "the published election results; DPPA serves only as a cross-check",
+        attribution=('UN Department of Political and Peacebuilding Affairs, Peace and '
+            'Security Data Hub, "DPPA-SCMembership"'),
+        origin=('https://psdata.un.org/dataset/DPPA-SCMembership'),
+        mirror=True,
     ),
     Source(
         name="ga_votes",
@@ -72,6 +90,10 @@ SOURCES: tuple[Source, ...] = (
         url=f"{_GH}/dgrtwo/unvotes/7eb7034314ff79c49c9e0785fcd9d216fa04cf14/data/un_votes.rda",
         title="unvotes: UN General Assembly votes (Voeten et al.)",
         licence="MIT (package); data CC0",
+        attribution=('Erik Voeten, Anton Strezhnev and Michael Bailey, "United Nations '
+            'General Assembly Voting Data", Harvard Dataverse, hdl:1902.1/12379 '
+            '(CC0), as packaged in the R package unvotes (David Robinson)'),
+        origin=('https://hdl.handle.net/1902.1/12379'),
     ),
     Source(
         name="ga_roll_calls",
@@ -81,6 +103,10 @@ SOURCES: tuple[Source, ...] = (
         "un_roll_calls.rda",
         title="unvotes: UN General Assembly roll calls",
         licence="MIT (package); data CC0",
+        attribution=('Erik Voeten, Anton Strezhnev and Michael Bailey, "United Nations '
+            'General Assembly Voting Data", Harvard Dataverse, hdl:1902.1/12379 '
+            '(CC0), as packaged in the R package unvotes (David Robinson)'),
+        origin=('https://hdl.handle.net/1902.1/12379'),
     ),
     Source(
         name="ga_issues",
@@ -90,6 +116,10 @@ SOURCES: tuple[Source, ...] = (
         "un_roll_call_issues.rda",
         title="unvotes: UN General Assembly roll-call issues",
         licence="MIT (package); data CC0",
+        attribution=('Erik Voeten, Anton Strezhnev and Michael Bailey, "United Nations '
+            'General Assembly Voting Data", Harvard Dataverse, hdl:1902.1/12379 '
+            '(CC0), as packaged in the R package unvotes (David Robinson)'),
+        origin=('https://hdl.handle.net/1902.1/12379'),
     ),
     Source(
         name="undl_scrape",
@@ -111,6 +141,9 @@ SOURCES: tuple[Source, ...] = (
         url=f"{_GH}/mledoze/countries/5e9f370050f83ad2ba4cb885f75d66114badf72c/countries.json",
         title="mledoze/countries",
         licence="ODbL 1.0",
+        attribution=('mledoze/countries contributors, "countries" (ODbL 1.0); tables derived '
+            'from it are derivative databases under the ODbL'),
+        origin=('https://github.com/mledoze/countries'),
     ),
     Source(
         name="population",
@@ -120,6 +153,9 @@ SOURCES: tuple[Source, ...] = (
         "data/population.csv",
         title="World Bank SP.POP.TOTL (datahub datasets/population)",
         licence="PDDL 1.0",
+        attribution=('World Bank, World Development Indicators, SP.POP.TOTL (via the datahub '
+            'package datasets/population, PDDL 1.0)'),
+        origin=('https://data.worldbank.org/indicator/SP.POP.TOTL'),
     ),
     Source(
         name="gdp",
@@ -128,6 +164,9 @@ SOURCES: tuple[Source, ...] = (
         url=f"{_GH}/datasets/gdp/822019c80142c162e4ca4eb1a63699ae36075078/data/gdp.csv",
         title="World Bank NY.GDP.MKTP.CD (datahub datasets/gdp)",
         licence="PDDL 1.0",
+        attribution=('World Bank, World Development Indicators, NY.GDP.MKTP.CD (via the '
+            'datahub package datasets/gdp, PDDL 1.0)'),
+        origin=('https://data.worldbank.org/indicator/NY.GDP.MKTP.CD'),
     ),
 )
 
