@@ -45,8 +45,20 @@ def reference(conditions, n: int) -> dict:
             jo[i] += Fraction(1, len(critical[S]))
     dp = [sum((Fraction(1, len(S)) for S in minimal if i in S), Fraction(0)) / len(minimal)
           for i in range(n)]
+    w_in = [sum(1 for S, ok in win.items() if ok and i in S) for i in range(n)]
+    least = min(len(S) for S in minimal)
+    least_in = [sum(1 for S in minimal if len(S) == least and i in S) for i in range(n)]
+    n_least = sum(1 for S in minimal if len(S) == least)
     return {
         "winning": winning,
+        "rae": [Fraction(sum(1 for S, ok in win.items() if (i in S) == ok), 2**n)
+                for i in range(n)],
+        "nevison": [Fraction(w, 2 ** (n - 1)) for w in w_in],
+        "koenig_braeuninger": [Fraction(w, winning) for w in w_in],
+        "public_help_theta": [Fraction(w, sum(w_in)) for w in w_in],
+        "felsenthal": [Fraction(c, least * n_least) for c in least_in],
+        "minimal_winning": [Fraction(m) for m in m_in],
+        "minimal_winning_total": Fraction(len(minimal)),
         "swings": swings,
         "penrose": [Fraction(s, 2 ** (n - 1)) for s in swings],
         "banzhaf": [Fraction(s, total) for s in swings],

@@ -21,14 +21,18 @@ Public names (stable):
 - :mod:`unsclab.power.games` -- :class:`WeightedGame`, :class:`CompositeGame` (a conjunction of
   weighted conditions: quota, vetoes, double majorities) and the stated limits
   :data:`LIMITS` of exact computation.
-- :mod:`unsclab.power.indices` -- the registry :data:`INDICES` (Penrose, Banzhaf,
-  Shapley-Shubik, Coleman x3, Holler, Deegan-Packel, Johnston), :func:`compute`.
+- :mod:`unsclab.power.registry` -- the registry :data:`INDICES` and :func:`compute`.
+- :mod:`unsclab.power.indices` -- the classic indices (Penrose, Banzhaf, Shapley-Shubik,
+  Coleman x3, Holler, Deegan-Packel, Johnston), computed by default.
+- :mod:`unsclab.power.more_indices` -- indices given on request (Rae, Nevison,
+  Konig-Brauninger, Public Help theta, Felsenthal, minimal winning coalition counts).
 - :mod:`unsclab.power.kernels` -- the exact counting algorithms (:func:`swings`,
-  :func:`structure`).
+  :func:`structure`), one module per algorithm.
 """
 
 from __future__ import annotations
 
+from unsclab.power import more_indices  # noqa: F401  (registers the on-request indices)
 from unsclab.power.games import (
     LIMITS,
     CompositeGame,

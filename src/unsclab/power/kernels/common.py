@@ -63,6 +63,12 @@ class Structure:
     johnston_score : tuple of Fraction
         For each player, the sum over vulnerable coalitions in which it is critical of
         ``1 / (number of critical members)``.
+    least_size : int
+        Size of the smallest minimal winning coalitions.
+    least_minimal : int
+        Number of minimal winning coalitions of that size.
+    least_containing : tuple of int
+        For each player, the number of those it belongs to.
     """
 
     minimal: int
@@ -70,6 +76,9 @@ class Structure:
     deegan_packel: tuple[Fraction, ...]
     vulnerable: int
     johnston_score: tuple[Fraction, ...]
+    least_size: int
+    least_minimal: int
+    least_containing: tuple[int, ...]
 
 
 

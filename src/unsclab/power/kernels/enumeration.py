@@ -128,7 +128,10 @@ def enum_structure(types: _Types) -> Structure:
     vulnerable_mask = g.win & (ncrit > 0)
     minimal_total = int(g.mult[minimal].sum()) if minimal.any() else 0
     vulnerable = int(g.mult[vulnerable_mask].sum()) if vulnerable_mask.any() else 0
-    mwc_t, dp_t, jo_t = [], [], []
+    least = int(g.size[minimal].min()) if minimal.any() else 0
+    least_mask = minimal & (g.size == least)
+    least_total = int(g.mult[least_mask].sum()) if least_mask.any() else 0
+    mwc_t, least_t, dp_t, jo_t = [], [], [], []
     for j, m in enumerate(types.counts):
         b_j = g._along(g.binom[j], j)
         b_m1 = g._along(
@@ -138,6 +141,8 @@ def enum_structure(types: _Types) -> Structure:
         cnt = (g.mult // b_j) * b_m1  # coalitions of profile k containing one given j-player
         mk = minimal & (g.idx[j] > 0)
         mwc_t.append(int(cnt[mk].sum()) if mk.any() else 0)
+        lk = mk & least_mask
+        least_t.append(int(cnt[lk].sum()) if lk.any() else 0)
         by_size = np.zeros(n + 1, dtype=g.dtype)
         if mk.any():
             np.add.at(by_size, g.size[mk], cnt[mk])
@@ -154,5 +159,8 @@ def enum_structure(types: _Types) -> Structure:
         deegan_packel=_expand(types, dp_t, Fraction(0)),
         vulnerable=vulnerable * scale,
         johnston_score=_expand(types, [x * scale for x in jo_t], Fraction(0)),
+        least_size=least,
+        least_minimal=least_total,
+        least_containing=_expand(types, least_t, 0),
     )
 

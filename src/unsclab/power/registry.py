@@ -1,0 +1,179 @@
+"""The registry of power indices: each registered once, with its definition and citation.
+
+An index is a function of a game returning one exact value per player (or one per game), with a
+docstring that gives its definition and references. :func:`compute` evaluates several indices
+sharing the kernels' counts (they are cached per game).
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "PowerIndex",
+    "INDICES",
+    "register_index",
+    "compute",
+    "index_value",
+    "index_names",
+    "feasible",
+]
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from fractions import Fraction
+from types import MappingProxyType
+from typing import Literal
+
+from unsclab.errors import GameError
+from unsclab.power.games import LIMITS, CompositeGame
+from unsclab.power.kernels import player_profiles, swings
+
+Value = tuple[Fraction, ...] | Fraction
+
+
+@dataclass(frozen=True)
+class PowerIndex:
+    """A registered power index.
+
+    Attributes
+    ----------
+    name : str
+        Registry key (``snake_case``), used by the CLI and JSON output.
+    title : str
+        Human name.
+    scope : {"player", "game"}
+        ``"player"``: one value per player; ``"game"``: one value for the whole game.
+    needs : {"swings", "shapley", "structure"}
+        Which counts it needs: swings alone scale to hundreds of players; "structure"
+        (minimal winning coalitions) is limited to games with few player types.
+    func : callable
+        ``func(game) -> tuple of Fraction`` (player scope) or ``Fraction`` (game scope).
+    default : bool
+        Computed when no index is named (the classic indices); the others on request.
+    """
+
+    name: str
+    title: str
+    scope: Literal["player", "game"]
+    needs: Literal["swings", "shapley", "structure"]
+    func: Callable[[CompositeGame], Value]
+    default: bool = True
+
+    @property
+    def doc(self) -> str:
+        """The index's docstring (definition and references)."""
+        return self.func.__doc__ or ""
+
+    def __call__(self, game: CompositeGame) -> Value:
+        return self.func(game)
+
+
+_REGISTRY: dict[str, PowerIndex] = {}
+
+#: Read-only view of the registered indices, in registration order.
+INDICES = MappingProxyType(_REGISTRY)
+
+
+def register_index(
+    name: str,
+    *,
+    title: str,
+    scope: Literal["player", "game"] = "player",
+    needs: Literal["swings", "shapley", "structure"] = "swings",
+    default: bool = True,
+) -> Callable[[Callable[[CompositeGame], Value]], Callable[[CompositeGame], Value]]:
+    """Register a power index function under ``name`` (refuses a name already taken).
+
+    The decorated function takes a game and returns the index; its docstring must give the
+    definition and the reference.
+    """
+    if scope not in ("player", "game"):
+        raise ValueError(f"scope must be 'player' or 'game', got {scope!r}")
+    if needs not in ("swings", "shapley", "structure"):
+        raise ValueError(f"needs must be 'swings', 'shapley' or 'structure', got {needs!r}")
+
+    def deco(func: Callable[[CompositeGame], Value]) -> Callable[[CompositeGame], Value]:
+        if name in _REGISTRY:
+            raise ValueError(f"power index {name!r} is already registered")
+        if not (func.__doc__ and "References" in func.__doc__):
+            raise ValueError(f"power index {name!r} needs a docstring with References")
+        _REGISTRY[name] = PowerIndex(name, title, scope, needs, func, default)
+        return func
+
+    return deco
+
+
+def index_names() -> tuple[str, ...]:
+    """Names of the registered indices."""
+    return tuple(_REGISTRY)
+
+
+def _get(name: str) -> PowerIndex:
+    try:
+        return _REGISTRY[name]
+    except KeyError:
+        raise GameError(
+            f"expected an index among {', '.join(_REGISTRY)}, got {name!r}", field="index"
+        ) from None
+
+
+def index_value(name: str, game: CompositeGame) -> Value:
+    """Compute the index ``name`` on ``game`` (exact).
+
+    Raises
+    ------
+    GameError
+        Unknown index name, or a game beyond the kernel's stated limit.
+    """
+    return _get(name)(game)
+
+
+def feasible(name: str, game: CompositeGame) -> bool:
+    """Whether ``name`` can be computed exactly on ``game`` within the stated limits."""
+    idx = _get(name)
+    if idx.needs == "structure":
+        return player_profiles(game) <= LIMITS["profiles"]
+    return True
+
+
+def compute(
+    game: CompositeGame, indices: Iterable[str] | None = None, exact: bool = True
+) -> dict[str, list]:
+    """Compute several indices on ``game``, sharing the counts between them.
+
+    Parameters
+    ----------
+    game : CompositeGame
+    indices : iterable of str, optional
+        Registered index names. Default: every per-player index registered as a default one
+        that the game's size allows (the structure indices -- Holler, Deegan-Packel, Johnston -- need at most
+        ``LIMITS["profiles"]`` player-type profiles and are left out beyond). A name given
+        explicitly is always computed (or raises :class:`~unsclab.errors.GameError`).
+    exact : bool
+        Fractions (default) or floats (converted from the exact values).
+
+    Returns
+    -------
+    dict
+        ``{name: [value per player]}``; a game-scope index asked for by name (``coleman_act``)
+        maps to a single value.
+    """
+    if indices is None:
+        chosen = [
+            n for n, i in _REGISTRY.items()
+            if i.scope == "player" and i.default and feasible(n, game)
+        ]
+    else:
+        chosen = list(indices)
+    idx = [_get(n) for n in chosen]
+    if any(i.needs == "shapley" for i in idx):
+        swings(game, shapley=True)  # one pass fills the cache for the others
+    out: dict[str, list] = {}
+    for i in idx:
+        v = i(game)
+        if i.scope == "player":
+            out[i.name] = [x if exact else float(x) for x in v]
+        else:
+            out[i.name] = v if exact else float(v)
+    return out
+
+
