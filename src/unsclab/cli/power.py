@@ -66,6 +66,14 @@ def _index_list(index: list[str]) -> tuple[str, ...] | None:
     return tuple(index)
 
 
+def _per_player(chosen: tuple[str, ...] | None) -> list[str] | None:
+    """The per-player indices among those chosen (None: the default ones); game-scope indices
+    such as Coleman's power to act are reported once, in the title or the JSON."""
+    from unsclab.power import INDICES
+
+    return None if chosen is None else [n for n in chosen if INDICES[n].scope == "player"]
+
+
 @user_errors
 def power_command(
     ref: Optional[str] = typer.Argument(None, help="A catalogue id or design TOML file."),
@@ -113,7 +121,7 @@ def _weighted(weights, weights_file, quota, chosen, exact, as_json) -> None:
         ws = _parse_weights(weights)
         names = [f"p{i + 1}" for i in range(len(ws))]
     game = WeightedGame(ws, quota, names=names)
-    values = compute(game, chosen)
+    values = compute(game, _per_player(chosen))
     act = coleman_act(game)
     players = []
     for i, (name, w) in enumerate(zip(names, ws, strict=True)):
@@ -143,7 +151,7 @@ def _design_power(ref, chosen, by, exact, as_json, bloc_specs=(), occupancy="aut
 
     from unsclab.designs import load_design
     from unsclab.evaluate import DEFAULT_INDICES, evaluate_design, occupancy_for
-    from unsclab.power import compute, feasible, index_names
+    from unsclab.power import compute
     from unsclab.power.compile import compile_design
 
     design = load_design(ref)
@@ -153,8 +161,7 @@ def _design_power(ref, chosen, by, exact, as_json, bloc_specs=(), occupancy="aut
             sys.stderr.write(f"note: no unnamed permanent seat of their group for {', '.join(unplaced)}\n")
     if by == "seat":
         game = compile_design(design)
-        names = chosen or tuple(n for n in index_names() if feasible(n, game))
-        values = compute(game, [n for n in names if n != "coleman_act"])
+        values = compute(game, _per_player(chosen))
         from unsclab.power import coleman_act
 
         seats = design.seat_list()

@@ -19,16 +19,6 @@ its names are re-exported here.
 
 from __future__ import annotations
 
-__all__ = [
-    "PowerIndex",
-    "INDICES",
-    "register_index",
-    "compute",
-    "index_value",
-    "index_names",
-    "feasible",
-    "coleman_act",
-]
 
 from fractions import Fraction
 
@@ -43,6 +33,9 @@ from unsclab.power.registry import (
     index_value,
     register_index,
 )
+from unsclab.power.registry import __all__ as _registry_names
+
+__all__ = [*_registry_names, "coleman_act"]
 
 # ---------------------------------------------------------------------------------------------
 # the indices
