@@ -19,13 +19,20 @@ README_HASHES = {  # ../shared/data/README.md, "SHA-256 of each file"
         "cd0cd5af751afc999b3e5d9e3a8b41cbdb45ea41700cb5b9b368de2ee13246fa",
     "ga_unvotes/un_votes.rda":
         "cf814a48bc536e8f87f8e027942ac515fe6aae9d63cd71dd88ed718b14887e87",
+    "ga_idealpoints_voeten/Idealpointestimates1946-2025.tab":
+        "156bb24075dd7124ced3659c9c9c72b0999f9ebd7e822fb30904271ca6ad5478",
+    "ga_votes_voeten_v33/ungaVoting_003.csv":
+        "42948eab4adac8302b78a02ca08e4ef0a82a752320bf634b8b26eb7a5dd2bf12",
 }
 
 
 def test_registry_matches_readme():
     for path, sha in README_HASHES.items():
         assert registry.source(path).sha256 == sha
-    assert len(registry.SOURCES) == 10
+    assert len(registry.SOURCES) == 12
+    secondary = {s.name for s in registry.SOURCES if s.mirror}
+    assert {"ga_ideal_points", "ga_votes_v33"} <= secondary
+    assert all(s.origin for s in registry.SOURCES if s.mirror)
     assert all(s.url.startswith("https://raw.githubusercontent.com/") for s in registry.SOURCES)
 
 

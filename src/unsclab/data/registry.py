@@ -9,7 +9,9 @@ Licences: Sciences Po UNSC votes CC BY 4.0 (attribution: MARTIN, Benoît, 2026, 
 1946 Database", data.sciencespo, V1, Atelier de cartographie de Sciences Po / GRAM); WPDL veto
 list MIT; DPPA membership: UN Peace and Security Data Hub (terms of the Data Hub); unvotes MIT,
 data CC0 (Voeten et al., Harvard Dataverse hdl:1902.1/12379); mledoze/countries ODbL 1.0; World
-Bank via datahub PDDL 1.0.
+Bank via datahub PDDL 1.0; GA ideal points 1946-2025 and Voeten v33 roll calls CC0 (Harvard
+Dataverse doi:10.7910/DVN/LEJUQZ and hdl:1902.1/12379), both pinned at secondary mirrors
+(``mirror=True``).
 """
 
 from __future__ import annotations
@@ -167,6 +169,38 @@ SOURCES: tuple[Source, ...] = (
         attribution=('World Bank, World Development Indicators, NY.GDP.MKTP.CD (via the '
             'datahub package datasets/gdp, PDDL 1.0)'),
         origin=('https://data.worldbank.org/indicator/NY.GDP.MKTP.CD'),
+    ),
+    Source(
+        name="ga_ideal_points",
+        path="ga_idealpoints_voeten/Idealpointestimates1946-2025.tab",
+        sha256="156bb24075dd7124ced3659c9c9c72b0999f9ebd7e822fb30904271ca6ad5478",
+        url=f"{_GH}/s-geffroy/cvs/10db2f99a9dbfa105a4c9be35625d96bc29d83b4/"
+        "data_sources/un_voting/Idealpointestimates1946-2025.tab",
+        title="UN General Assembly ideal points 1946-2025 (Bailey, Strezhnev and Voeten)",
+        licence="CC0 (Harvard Dataverse terms)",
+        note="secondary mirror: a byte copy of the Dataverse data file 13642025 kept in the "
+        "repository s-geffroy/cvs",
+        attribution=('Voeten, Strezhnev & Bailey, "United Nations General Assembly Voting '
+            'Data", Harvard Dataverse, doi:10.7910/DVN/LEJUQZ, file '
+            'Idealpointestimates1946-2025.tab; Bailey, Strezhnev & Voeten, J. Conflict '
+            'Resolution 61(2) (2017) 430-456 (CC0)'),
+        origin="https://doi.org/10.7910/DVN/LEJUQZ",
+        mirror=True,
+    ),
+    Source(
+        name="ga_votes_v33",
+        path="ga_votes_voeten_v33/ungaVoting_003.csv",
+        sha256="42948eab4adac8302b78a02ca08e4ef0a82a752320bf634b8b26eb7a5dd2bf12",
+        url=f"{_GH}/Pigeon-Effect/Mapping-UNGA-Voting-Alliances/"
+        "704abe1ef8f4d6dacf9de804572d28bdeeb1b348/docs/static/ungaVoting_003.csv",
+        title="UN General Assembly roll calls 1946 - June 2024 (Voeten v33, reshaped)",
+        licence="CC0 (Harvard Dataverse terms); the reshaping repository states no licence",
+        note="secondary mirror, reshaped by Pigeon-Effect/Mapping-UNGA-Voting-Alliances (one "
+        "column per state, states merged into successors); not the Dataverse file's layout",
+        attribution=('Voeten, "United Nations General Assembly Voting Data", Harvard '
+            'Dataverse, hdl:1902.1/12379, version 33 (2024-06-24) (CC0)'),
+        origin="https://hdl.handle.net/1902.1/12379",
+        mirror=True,
     ),
 )
 
