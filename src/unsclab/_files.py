@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-__all__ = ["atomic_path"]
+__all__ = ["atomic_path", "check_target"]
 
 import os
 import tempfile
@@ -31,3 +31,21 @@ def atomic_path(target: str | os.PathLike[str], suffix: str = ".tmp") -> Iterato
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
+
+
+def check_target(path: str | os.PathLike[str], *, field: str = "--out",
+                 suffixes: tuple[str, ...] | None = None) -> Path:
+    """``path`` as a Path if a file can be written there, else a one-line
+    :class:`~unsclab.errors.UnsclabError` naming it (missing folder, a folder, wrong suffix)."""
+    from unsclab.errors import UnsclabError
+
+    target = Path(path)
+    if suffixes is not None and target.suffix.lower() not in suffixes:
+        raise UnsclabError(f"expected a file name ending in {', '.join(suffixes)}",
+                           file=str(path), field=field)
+    if target.is_dir():
+        raise UnsclabError("is a folder; expected a file name", file=str(path), field=field)
+    if not target.parent.is_dir():
+        raise UnsclabError(f"cannot write: the folder {str(target.parent)!r} does not exist",
+                           file=str(path), field=field)
+    return target

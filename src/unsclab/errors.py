@@ -15,6 +15,7 @@ __all__ = [
     "DataError",
     "GameError",
     "Problem",
+    "error_envelope",
 ]
 
 from dataclasses import dataclass
@@ -42,8 +43,11 @@ class UnsclabError(Exception):
     """Base class of every error unsclab reports to a user.
 
     ``problems`` holds one :class:`Problem` per thing wrong (a design file may have several);
-    ``str(error)`` joins them one per line.
+    ``str(error)`` joins them one per line. ``status`` is the HTTP status the web API answers
+    it with (and the ``status`` of :func:`error_envelope`).
     """
+
+    status: int = 400
 
     def __init__(
         self,
@@ -63,6 +67,8 @@ class UnsclabError(Exception):
 class DesignError(UnsclabError):
     """A council design that cannot be loaded or does not validate."""
 
+    status = 422
+
 
 class BallotError(UnsclabError):
     """A ballot that does not fit the design it is decided under."""
@@ -74,3 +80,15 @@ class DataError(UnsclabError):
 
 class GameError(UnsclabError):
     """A voting game that is malformed or too large to compute exactly."""
+
+
+def error_envelope(err: UnsclabError, status: int | None = None) -> dict:
+    """The error document of the web API and of the CLI under ``--json``:
+    ``{"ok": false, "error": {"status", "message", "problems": [{"message", "field", "line",
+    "file"}]}}``; ``message`` joins the problems one per line, as the CLI prints them."""
+    return {"ok": False, "error": {
+        "status": err.status if status is None else status,
+        "message": "\n".join(str(p) for p in err.problems),
+        "problems": [{"message": p.message, "field": p.field, "line": p.line, "file": p.file}
+                     for p in err.problems],
+    }}

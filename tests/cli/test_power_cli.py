@@ -160,7 +160,7 @@ def test_compare_without_the_record(tmp_path):
     auto = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=120)
     assert auto.returncode == 0, auto.stderr
     assert "unnamed seats rotate uniformly" in auto.stderr
-    assert "unnamed seats: uniform rotation" in auto.stdout
+    assert "unnamed seats filled by uniform rotation" in auto.stdout
 
 
 def test_compare_holders_scenario():

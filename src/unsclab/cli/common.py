@@ -16,9 +16,14 @@ import typer
 F = TypeVar("F", bound=Callable[..., Any])
 
 
+def json_text(obj: Any) -> str:
+    """``obj`` as indented JSON text (fractions and numpy scalars become numbers)."""
+    return json.dumps(obj, indent=2, ensure_ascii=False, default=_json_default) + "\n"
+
+
 def print_json(obj: Any) -> None:
-    """Print ``obj`` as indented JSON on stdout (fractions and numpy scalars become numbers)."""
-    sys.stdout.write(json.dumps(obj, indent=2, ensure_ascii=False, default=_json_default) + "\n")
+    """Print ``obj`` as indented JSON on stdout."""
+    sys.stdout.write(json_text(obj))
 
 
 def _json_default(obj: Any) -> Any:
@@ -41,17 +46,30 @@ def fail(message: str, code: int = 1) -> typer.Exit:
     return typer.Exit(code)
 
 
+def _wants_json(kwargs: dict[str, Any]) -> bool:
+    fmt = kwargs.get("fmt")
+    return bool(kwargs.get("as_json")) or (isinstance(fmt, str) and fmt.strip().lower() == "json"
+                                          and not kwargs.get("out"))
+
+
 def user_errors(func: F) -> F:
-    """Turn :class:`~unsclab.errors.UnsclabError` into a one-line message per problem and exit 1."""
-    from unsclab.errors import UnsclabError
+    """Turn :class:`~unsclab.errors.UnsclabError` into a one-line message per problem and exit 1.
+
+    Under ``--json`` (or ``--format json`` to stdout) the error is instead the JSON object of
+    the web API's error envelope (:func:`unsclab.errors.error_envelope`) on stdout.
+    """
+    from unsclab.errors import UnsclabError, error_envelope
 
     @wraps(func)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         try:
             return func(*args, **kwargs)
         except UnsclabError as err:
-            for problem in err.problems:
-                sys.stderr.write(f"error: {problem}\n")
+            if _wants_json(kwargs):
+                print_json(error_envelope(err))
+            else:
+                for problem in err.problems:
+                    sys.stderr.write(f"error: {problem}\n")
             raise typer.Exit(1) from None
 
     return wrapper  # type: ignore[return-value]
@@ -61,8 +79,11 @@ def console():
     """A rich console on stdout (created lazily)."""
     from rich.console import Console
 
-    # Piped output gets a comfortable fixed width rather than rich's 80-column default.
-    width = None if sys.stdout.isatty() else 140
+    import os
+
+    # Piped output gets a comfortable fixed width rather than rich's 80-column default, unless
+    # COLUMNS says how wide it should be.
+    width = None if sys.stdout.isatty() or os.environ.get("COLUMNS") else 140
     return Console(highlight=False, width=width)
 
 

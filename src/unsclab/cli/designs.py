@@ -7,6 +7,8 @@ from typing import Optional
 import typer
 
 from unsclab.cli.common import console, print_json, split_codes, user_errors
+from unsclab.cli.output import (Column, Table, explain_option, format_option, out_option,
+                                target)
 
 designs_app = typer.Typer(
     help="The catalogue of council designs, and your own design files.\n\n"
@@ -20,28 +22,37 @@ designs_app = typer.Typer(
 @user_errors
 def list_designs(
     as_json: bool = typer.Option(False, "--json", help="Print a JSON list instead of a table."),
+    fmt: str = format_option(),
+    out: Optional[str] = out_option(),
+    explain: bool = explain_option(),
 ) -> None:
     """List the built-in catalogue of designs.
 
-    Example: unsclab designs list --json
+    Examples: unsclab designs list --json; unsclab designs list --out catalogue.md
     """
     from unsclab.designs import design_summary, load_catalog
 
+    dest = target(fmt, out, as_json, explain)
     rows = [design_summary(d) for d in load_catalog()]
-    if as_json:
-        print_json(rows)
-        return
-    from rich.table import Table
-
-    table = Table(title="unsclab catalogue of Security Council designs")
-    for col in ("id", "name", "year", "status", "seats", "P", "LT", "E", "quota", "veto"):
-        table.add_column(col, justify="right" if col in ("year", "seats", "P", "LT", "E", "quota") else "left")
     for r in rows:
-        veto = "none" if not r["veto_holders"] else (
-            f"{r['veto_holders']} holders" + (f", {r['veto_negatives']} needed" if r["veto_negatives"] > 1 else ""))
-        table.add_row(r["id"], r["name"], str(r["year"]), r["status"], str(r["seats"]),
-                      str(r["permanent"]), str(r["long_term"]), str(r["elected"]), str(r["quota"]), veto)
-    console().print(table)
+        r["veto_text"] = "none" if not r["veto_holders"] else (
+            f"{r['veto_holders']} holders" + (f", {r['veto_negatives']} needed"
+                                              if r["veto_negatives"] > 1 else ""))
+    table = Table("The unsclab catalogue of Security Council designs", [
+        Column("id", header="Design"), Column("name", header="Name"),
+        Column("year", header="Year", kind="int"), Column("status", header="Status"),
+        Column("seats", quantity="size"),
+        Column("permanent", header="Permanent", short="P", kind="int",
+               definition="Permanent seats."),
+        Column("long_term", header="Long-term", short="LT", kind="int",
+               definition="Long-term (renewable) seats."),
+        Column("elected", header="Elected", short="E", kind="int",
+               definition="Elected seats (two-year terms unless the design says otherwise)."),
+        Column("quota"),
+        Column("veto_text", header="Veto", kind="text",
+               definition="Veto holders, and how many of their negative votes block.")], rows)
+    dest.emit([table], json_payload=[{k: v for k, v in r.items() if k != "veto_text"}
+                                     for r in rows])
 
 
 @designs_app.command("show")
@@ -49,6 +60,8 @@ def list_designs(
 def show_design(
     ref: str = typer.Argument(..., help="A catalogue id or the path of a design TOML file."),
     as_json: bool = typer.Option(False, "--json", help="Print the full design as JSON."),
+    fmt: str = format_option(),
+    out: Optional[str] = out_option(),
 ) -> None:
     """Show a design: seats by class and group, the decision rule, sources and assumptions.
 
@@ -56,29 +69,37 @@ def show_design(
     """
     from unsclab.designs import design_to_dict, load_design
 
+    dest = target(fmt, out, as_json)
     design = load_design(ref)
-    if as_json:
-        print_json({**design_to_dict(design), "size": design.size})
-        return
-    from rich.table import Table
-
-    out = console()
-    out.print(f"[bold]{design.name}[/bold]  ({design.id}, {design.year}, {design.status})")
-    if design.summary:
-        out.print(design.summary.strip())
-    seats = Table(title=f"Seats: {design.size}")
-    for col in ("class", "kind", "group", "seats", "term", "re-eligible", "veto", "holders"):
-        seats.add_column(col)
     veto = design.rule.veto
-    for c in design.seats:
-        status = "yes" if c.id in veto.classes else ("deferred" if c.id in veto.deferred else "no")
-        seats.add_row(c.label or c.id, c.kind, c.constituency or c.group, str(c.count),
-                      f"{c.term_years} yr" if c.term_years else "—", "yes" if c.re_eligible else "no",
-                      status, ", ".join(c.holders) or "—")
-    out.print(seats)
-    rule = design.rule
-    out.print(f"Decision rule: {rule.quota} of {design.size} affirmative votes on substantive matters, "
-              f"{rule.procedural} on procedural matters.")
+    rows = [{"class": c.label or c.id, "kind": c.kind, "group": c.constituency or c.group,
+             "count": c.count, "term": f"{c.term_years} yr" if c.term_years else "—",
+             "re_eligible": c.re_eligible,
+             "veto": "yes" if c.id in veto.classes else (
+                 "deferred" if c.id in veto.deferred else "no"),
+             "holders": ", ".join(c.holders) or "—"} for c in design.seats]
+    table = Table(f"Seats: {design.size}", [
+        Column("class", header="Class"), Column("kind", header="Kind"),
+        Column("group", header="Group"), Column("count", header="Seats", kind="int"),
+        Column("term", header="Term"), Column("re_eligible", header="Re-eligible", kind="text"),
+        Column("veto", header="Veto"), Column("holders", header="Holders")], rows)
+    preamble = [f"[bold]{design.name}[/bold]  ({design.id}, {design.year}, {design.status})"]
+    if design.summary:
+        preamble.append(design.summary.strip())
+    dest.emit([table], json_payload={**design_to_dict(design), "size": design.size},
+              preamble=preamble if dest.fmt == "table" else [_plain(p) for p in preamble],
+              notes=_rule_lines(design))
+
+
+def _plain(text: str) -> str:
+    return text.replace("[bold]", "").replace("[/bold]", "")
+
+
+def _rule_lines(design) -> list[str]:
+    """The decision rule, sources and assumptions of ``design`` in sentences."""
+    rule, veto = design.rule, design.rule.veto
+    lines = [f"Decision rule: {rule.quota} of {design.size} affirmative votes on substantive "
+             f"matters, {rule.procedural} on procedural matters."]
     if veto.classes:
         if veto.abstention_blocks:
             what = "anything but a concurring vote (abstention and absence block too)"
@@ -86,21 +107,22 @@ def show_design(
             what = "one holder's negative vote"
         else:
             what = f"negative votes of {veto.negatives} holders"
-        out.print(f"Veto: holders in {', '.join(veto.classes)}; blocking takes {what}.")
+        lines.append(f"Veto: holders in {', '.join(veto.classes)}; blocking takes {what}.")
     else:
-        out.print("Veto: none.")
+        lines.append("Veto: none.")
     if veto.deferred:
-        out.print(f"Deferred veto: {', '.join(veto.deferred)} (review after {veto.review_after_years} years).")
+        lines.append(f"Deferred veto: {', '.join(veto.deferred)} (review after "
+                     f"{veto.review_after_years} years).")
     for j, maj in enumerate(rule.majorities, 1):
-        out.print(f"Extra majority {j}: at least {maj.at_least} in favour among {', '.join(maj.classes)}.")
-    out.print("[bold]Sources[/bold]")
+        lines.append(f"Extra majority {j}: at least {maj.at_least} in favour among "
+                     f"{', '.join(maj.classes)}.")
+    lines.append("Sources:")
     for s in design.sources:
-        bits = [b for b in (s.symbol, s.title, s.date, s.url) if b]
-        out.print("  - " + " — ".join(bits))
+        lines.append("  - " + " — ".join(b for b in (s.symbol, s.title, s.date, s.url) if b))
     if design.assumptions:
-        out.print("[bold]Assumptions[/bold]")
-        for a in design.assumptions:
-            out.print(f"  - {a.field}: {a.note}")
+        lines.append("Assumptions:")
+        lines.extend(f"  - {a.field}: {a.note}" for a in design.assumptions)
+    return lines
 
 
 @designs_app.command("validate")

@@ -7,7 +7,9 @@ from typing import Optional
 
 import typer
 
-from unsclab.cli.common import console, print_json, user_errors
+from unsclab.cli.common import user_errors
+from unsclab.cli.output import Column, Table, explain_option, format_option, out_option, status
+from unsclab.cli.output import target as to
 
 
 def _years(text: str) -> tuple[int, int]:
@@ -41,6 +43,9 @@ def register(app: typer.Typer) -> None:
                                         help="backtest: calibration years."),
         test: str = typer.Option("2006-2025", "--test", help="backtest: test years."),
         as_json: bool = typer.Option(False, "--json", help="Print one JSON document."),
+        fmt: str = format_option(),
+        out: Optional[str] = out_option(),
+        explain: bool = explain_option(),
     ) -> None:
         """Simulate General Assembly elections to a design's seats, or backtest the model.
 
@@ -52,32 +57,31 @@ def register(app: typer.Typer) -> None:
         from unsclab import elections as el
         from unsclab.errors import UnsclabError
 
+        dest = to(fmt, out, as_json, explain)
         if target == "backtest":
-            res = el.backtest(_years(calibration), _years(test), draws=draws, seed=seed)
-            if as_json:
-                print_json(res)
-                return
-            con = console()
-            con.print(f"Elections backtest: calibrated on {res['calibration'][0]}–"
-                      f"{res['calibration'][1]}, predicting {res['test'][0]}–{res['test'][1]} "
-                      f"(status quo, {draws} draws, seed {seed})")
-            con.print(f"Brier score {res['brier']:.5f}; uniform-within-group baseline "
-                      f"{res['brier_uniform']:.5f}; skill {100 * res['brier_skill']:.1f} %")
-            from rich.table import Table
-
-            t = Table(title="Years served, predicted vs actual (top states)")
-            for c in ("state", "group", "predicted", "actual"):
-                t.add_column(c)
-            for r in res["states"][:20]:
-                t.add_row(r["iso3"], r["group"] or "", f"{r['predicted_years']:.1f}",
-                          str(r["actual_years"]))
-            con.print(t)
+            with status("Backtesting the elections model"):
+                res = el.backtest(_years(calibration), _years(test), draws=draws, seed=seed)
+            shown = res["states"][:20] if dest.fmt == "table" and not dest.out else res["states"]
+            dest.emit([Table("Years served, predicted and actual" + (
+                " (top states)" if len(shown) < len(res["states"]) else ""), [
+                    Column("iso3", header="State"), Column("group", header="Group"),
+                    Column("predicted_years", header="Predicted years", kind="number", digits=1,
+                           definition="Expected years on the Council over the test years."),
+                    Column("actual_years", header="Actual years", kind="int",
+                           definition="Years actually served over the test years.")], shown)],
+                json_payload=res,
+                preamble=[f"Elections backtest: calibrated on {res['calibration'][0]}–"
+                          f"{res['calibration'][1]}, predicting {res['test'][0]}–"
+                          f"{res['test'][1]} (status quo, {draws} draws, seed {seed})",
+                          f"Brier score {res['brier']:.5f}; uniform-within-group baseline "
+                          f"{res['brier_uniform']:.5f}; skill {100 * res['brier_skill']:.1f}%"])
             return
         from unsclab.designs import load_design
 
         design = load_design(target)
         lo, hi = _years(years)
-        sim = el.simulate(design, (lo, hi), draws, seed)
+        with status(f"Simulating elections {lo}–{hi} ({draws} draws)"):
+            sim = el.simulate(design, (lo, hi), draws, seed)
         P = sim.sit_probability()
         codes = list(sim.states)
         if state:
@@ -103,16 +107,16 @@ def register(app: typer.Typer) -> None:
         out = {"design": design.id, "years": [lo, hi], "draws": draws, "seed": seed,
                "method": "elections", "states": rows,
                "model": {"calibration": list(sim.model.period), "alpha": sim.model.alpha}}
-        if as_json:
-            print_json(out)
-            return
-        from rich.table import Table
-
-        t = Table(title=f"{design.id}: who sits {lo}–{hi} ({draws} draws, seed {seed})")
-        for c in ("state", "group", "years/decade", f"P({lo})", f"P({min(hi, lo + 10)})"):
-            t.add_column(c)
-        for r in rows[:40]:
-            t.add_row(f"{r['iso3']} {r['name']}", r["group"] or "",
-                      f"{r['expected_years_per_decade']:.2f}", f"{r['p_by_year'][str(lo)]:.2f}",
-                      f"{r['p_by_year'][str(min(hi, lo + 10))]:.2f}")
-        console().print(t)
+        mid = min(hi, lo + 10)
+        for r in rows:
+            r["state_text"] = f"{r['iso3']} {r['name']}"
+            r["p_first"], r["p_mid"] = r["p_by_year"][str(lo)], r["p_by_year"][str(mid)]
+        shown = rows[:40] if dest.fmt == "table" and not dest.out else rows
+        dest.emit([Table(f"{design.id}: who sits {lo}–{hi} ({draws} draws, seed {seed})", [
+            Column("state_text", header="State"), Column("group", header="Group"),
+            Column("expected_years_per_decade", quantity="years_per_decade"),
+            Column("p_first", header=f"Chance of a seat in {lo}", short=f"P({lo})", kind="percent",
+                   definition=f"Probability that the state sits in {lo}."),
+            Column("p_mid", header=f"Chance of a seat in {mid}", short=f"P({mid})", kind="percent",
+                   definition=f"Probability that the state sits in {mid}.")], shown)],
+            json_payload=out)

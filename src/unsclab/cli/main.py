@@ -13,11 +13,13 @@ import sys
 import typer
 
 from unsclab._version import __version__
+from unsclab.cli.helptext import humanise
 
 # One module per area; each defines ``register(app: typer.Typer) -> None``.
 COMMAND_MODULES = (
     "unsclab.cli.designs",
     "unsclab.cli.power",
+    "unsclab.cli.compare",
     "unsclab.cli.data",
     "unsclab.cli.explore",
     "unsclab.cli.report",
@@ -59,6 +61,9 @@ def _root(
 
 for _name in COMMAND_MODULES:
     importlib.import_module(_name).register(app)
+
+# --help names option values in words (YEAR, ISO3, FILE), never by Python type.
+humanise(app)
 
 
 def main() -> None:

@@ -7,6 +7,8 @@ from typing import Optional
 import typer
 
 from unsclab.cli.common import console, print_json, user_errors
+from unsclab.cli.output import (Column, Table, explain_option, format_option, out_option, status,
+                                target)
 
 
 def register(app: typer.Typer) -> None:
@@ -21,6 +23,9 @@ def register(app: typer.Typer) -> None:
         decision: Optional[str] = typer.Option(None, "--decision",
                                                help="Show the trail of one decision (symbol)."),
         as_json: bool = typer.Option(False, "--json", help="Print one JSON document."),
+        fmt: str = format_option(),
+        out: Optional[str] = out_option(),
+        explain: bool = explain_option(),
     ) -> None:
         """Replay every recorded vote under a design: would the Council have acted?
 
@@ -31,10 +36,13 @@ def register(app: typer.Typer) -> None:
         from unsclab.errors import UnsclabError
         from unsclab.replay import replay
 
+        dest = target(fmt, out, as_json, explain)
+        as_json = dest.json
         d = load_design(design)
         if since > until:
             raise UnsclabError(f"--since {since} is after --until {until}")
-        res = replay(d, period=(since, until), draws=draws, seed=seed)
+        with status(f"Replaying {since}–{until} under {d.id} ({draws} draws)"):
+            res = replay(d, period=(since, until), draws=draws, seed=seed)
         if decision:
             idx = res.cv.index_of(decision)
             if not idx:
@@ -64,35 +72,41 @@ def register(app: typer.Typer) -> None:
                         con.print(f"  {s['class']}: {s['state']} {s['vote']} (real)")
                 con.print(f"why (draw {tr['example_draw']}): {tr['reason']}")
             return
-        out = res.to_dict()
-        if as_json:
-            print_json(out)
-            return
-        from rich.table import Table
+        summary = res.to_dict()
+        dest.emit(_tables(summary), json_payload=summary,
+                  preamble=[f"{d.id}: {summary['decisions']} decisions {since}–{until}, "
+                            f"{draws} draws, seed {seed}"],
+                  notes=summary["notes"])
 
-        con = console()
-        con.print(f"{d.id}: {out['decisions']} decisions {since}–{until}, {draws} draws, "
-                  f"seed {seed}")
-        t = Table(title="Modal outcomes (history in brackets)")
-        for c in ("", "decisions", "adopted", "vetoed", "failed", "changed",
-                  "vetoed→adopted", "adopted→not"):
-            t.add_column(c)
 
-        def row(name, r):
-            return (name, str(r["decisions"]), f"{r['adopted']} ({r['historical_adopted']})",
-                    str(r["vetoed"]), str(r["failed"]), str(r["changed"]),
-                    str(r["vetoed_now_adopted"]), str(r["adopted_now_failed"]))
+def _outcome_columns(first: Column) -> list[Column]:
+    return [first,
+            Column("decisions", header="Decisions", kind="int",
+                   definition="Draft resolutions put to the vote in the record."),
+            Column("adopted_text", header="Adopted (history)", short="Adopted",
+                   definition="Drafts whose most likely outcome under the design is adoption "
+                              "(in brackets: adopted in history)."),
+            Column("vetoed", header="Vetoed", kind="int",
+                   definition="Drafts whose most likely outcome is a veto."),
+            Column("failed", header="Failed", kind="int",
+                   definition="Drafts whose most likely outcome is too few votes in favour."),
+            Column("changed", header="Changed", kind="int",
+                   definition="Drafts whose most likely outcome differs from history."),
+            Column("vetoed_now_adopted", header="Vetoed, now adopted", short="Veto→adopted",
+                   kind="int", definition="Drafts vetoed in history that the design adopts."),
+            Column("adopted_now_failed", header="Adopted, now not", short="Adopted→not",
+                   kind="int",
+                   definition="Drafts adopted in history that the design does not adopt.")]
 
-        t.add_row(*row("all", out))
-        for dec, r in out["by_decade"].items():
-            t.add_row(*row(dec, r))
-        con.print(t)
-        t = Table(title="By subject (title keywords)")
-        for c in ("", "decisions", "adopted", "vetoed", "failed", "changed",
-                  "vetoed→adopted", "adopted→not"):
-            t.add_column(c)
-        for subj, r in out["by_subject"].items():
-            t.add_row(*row(subj, r))
-        con.print(t)
-        for n in out["notes"]:
-            con.print(n)
+
+def _tables(summary: dict) -> list[Table]:
+    def rows(items):
+        return [{"name": name, **r, "adopted_text": f"{r['adopted']} ({r['historical_adopted']})"}
+                for name, r in items]
+
+    by_decade = rows([("all", summary), *summary["by_decade"].items()])
+    by_subject = rows(summary["by_subject"].items())
+    return [Table("Most likely outcomes by decade (history in brackets)",
+                  _outcome_columns(Column("name", header="Decade")), by_decade),
+            Table("By subject (title keywords)",
+                  _outcome_columns(Column("name", header="Subject")), by_subject)]

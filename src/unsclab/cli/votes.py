@@ -6,7 +6,9 @@ from typing import Optional
 
 import typer
 
-from unsclab.cli.common import console, print_json, user_errors
+from unsclab.cli.common import user_errors
+from unsclab.cli.output import Column, Table, explain_option, format_option, out_option, status, \
+    target
 
 votes_app = typer.Typer(help="The vote model (how a state that did not sit would have voted).\n\n"
                         "Example: unsclab votes backtest --since 1990",
@@ -19,6 +21,9 @@ def backtest(
     since: Optional[int] = typer.Option(None, "--since", help="First year of decisions."),
     until: Optional[int] = typer.Option(None, "--until", help="Last year of decisions."),
     as_json: bool = typer.Option(False, "--json", help="Print one JSON document."),
+    fmt: str = format_option(),
+    out: Optional[str] = out_option(),
+    explain: bool = explain_option(),
 ) -> None:
     """Hide each real elected member's vote on every decision and predict it.
 
@@ -26,26 +31,23 @@ def backtest(
     """
     from unsclab.votes.backtest import backtest as run
 
-    res = run(since=since, until=until)
-    if as_json:
-        print_json(res)
-        return
-    from rich.table import Table
-
-    con = console()
-    t = Table(title=f"Vote model backtest ({res['samples']} hidden votes, "
-                    f"{res['contested_samples']} on contested decisions)")
-    for c in ("model", "accuracy", "log-loss", "contested acc.", "contested log-loss"):
-        t.add_column(c)
-    rows = [(res["model"]["name"], res["model"])] + list(res["baselines"].items())
-    for name, r in rows:
-        t.add_row(name, f"{r['accuracy']:.4f}", f"{r['log_loss']:.4f}",
-                  f"{r['contested_accuracy']:.4f}", f"{r['contested_log_loss']:.4f}")
-    con.print(t)
-    for name, m in res["margin"].items():
-        con.print(f"vs {name}: contested accuracy +{100 * m['contested_accuracy']:.1f} points, "
-                  f"contested log-loss −{m['contested_log_loss']:.3f}")
-    con.print(res["alignment_note"])
+    dest = target(fmt, out, as_json, explain)
+    with status("Backtesting the vote model"):
+        res = run(since=since, until=until)
+    rows = [{"model": name, **r} for name, r in
+            [(res["model"]["name"], res["model"]), *res["baselines"].items()]]
+    table = Table(f"Vote model backtest ({res['samples']} hidden votes, "
+                  f"{res['contested_samples']} on contested decisions)", [
+                      Column("model", header="Model"), Column("accuracy"), Column("log_loss"),
+                      Column("contested_accuracy", quantity="accuracy",
+                             header="Accuracy on contested decisions", short="Contested acc."),
+                      Column("contested_log_loss", quantity="log_loss",
+                             header="Log-loss on contested decisions",
+                             short="Contested log-loss")], rows)
+    notes = [f"vs {name}: contested accuracy +{100 * m['contested_accuracy']:.1f} points, "
+             f"contested log-loss −{m['contested_log_loss']:.3f}"
+             for name, m in res["margin"].items()]
+    dest.emit([table], json_payload=res, notes=[*notes, res["alignment_note"]])
 
 
 def register(app: typer.Typer) -> None:
