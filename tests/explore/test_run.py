@@ -93,11 +93,18 @@ def test_cli_bad_file_one_line(tiny_text, tmp_path):
 
     path = tmp_path / "bad.toml"
     path.write_text(tiny_text.replace('name = "coleman_act"', 'name = "able_to_act"'))
-    res = CliRunner().invoke(app, ["explore", str(path), "--json"])
+    res = CliRunner().invoke(app, ["explore", str(path)])
     assert res.exit_code == 1
     lines = res.stderr.strip().splitlines()
     assert len(lines) == 1 and lines[0].startswith(f"error: {path}:")
     assert "objectives[1].name: unknown objective 'able_to_act'" in lines[0]
+    # under --json the same problem is the web's error envelope on stdout
+    res = CliRunner().invoke(app, ["explore", str(path), "--json"])
+    import json
+
+    problem = json.loads(res.stdout)["error"]["problems"][0]
+    assert res.exit_code == 1 and problem["file"] == str(path)
+    assert problem["field"] == "objectives[1].name"
 
 
 def test_every_design_rebuilds_from_the_table(tiny_text, tmp_path):
