@@ -304,7 +304,7 @@ def _cohorts(design: Design) -> list[_Slot]:
     """Non-permanent unnamed seats with their staggering offsets."""
     seats = design.seat_list()
     slots: list[_Slot] = []
-    load: dict[tuple[int, int], int] = {}
+    load: dict[int, dict[int, int]] = {}  # term length -> offset -> seats
     for c in design.seats:
         if c.kind == "permanent":
             continue
@@ -315,15 +315,29 @@ def _cohorts(design: Design) -> list[_Slot]:
             base = [0] * min(even, len(idx)) + [1] * min(odd, max(0, len(idx) - even))
         else:
             base = []
+        counts = load.setdefault(T, {})
+        for o in base:
+            counts[o] = counts.get(o, 0) + 1
         offsets = list(base)
         for _ in range(len(idx) - len(base)):
-            # the cohort with the fewest seats of this term length so far
-            cand = sorted(range(T), key=lambda o: (load.get((T, o), 0) + offsets.count(o), o))
-            offsets.append(cand[0])
-        for i, o in zip(idx, offsets):
-            slots.append(_Slot(c, o, i))
-            load[(T, o)] = load.get((T, o), 0) + 1
+            o = _least_loaded(counts, T)
+            counts[o] = counts.get(o, 0) + 1
+            offsets.append(o)
+        slots.extend(_Slot(c, o, i) for i, o in zip(idx, offsets))
     return slots
+
+
+def _least_loaded(counts: dict[int, int], term: int) -> int:
+    """The staggering offset (0 … term-1) with the fewest seats so far, the smallest on ties.
+
+    ``counts`` holds only offsets already used, so the work grows with the seats, not the term.
+    """
+    if len(counts) < term:  # an offset has no seat yet: the smallest such
+        o = 0
+        while o in counts:
+            o += 1
+        return o
+    return min(counts, key=lambda o: (counts[o], o))
 
 
 def _arab_classes(design: Design) -> dict[str, str]:

@@ -125,14 +125,28 @@ def test_body_limit(client):
     assert r.status_code == 413
 
 
-def test_work_limit_on_seats(client):
+def test_work_limit_on_seats():
+    from fastapi.testclient import TestClient
+
+    from unsclab.web.app import create_app
+    from unsclab.web.service import Limits
+
+    # a valid 15-seat design on a server configured for at most 12 seats
+    toml = BAD_TOML.replace("quota = 40", "quota = 9")
+    with TestClient(create_app(Limits(max_seats=12))) as small:
+        r = small.post("/api/evaluate", json={"toml": toml})
+    assert r.status_code == 413
+    assert "at most 12 seats, got 15" in r.json()["error"]["message"]
+
+
+def test_more_seats_than_member_states_is_invalid(client):
     # two open classes of 150 seats: each can be filled from the 193 members, 300 in all
     second = '[[seats]]\nid = "elected-2"\nkind = "elected"\ncount = 150\nterm_years = 2\n\n'
-    toml = (BAD_TOML.replace("quota = 40", "quota = 300").replace("count = 15", "count = 150")
+    toml = (BAD_TOML.replace("quota = 40", "quota = 150").replace("count = 15", "count = 150")
             .replace("[[sources]]", second + "[[sources]]"))
     r = client.post("/api/evaluate", json={"toml": toml})
-    assert r.status_code == 413
-    assert "at most 200 seats" in r.json()["error"]["message"]
+    assert r.status_code == 422
+    assert "300 seats in all; expected at most 193" in r.json()["error"]["message"]
 
 
 def test_compare_bounds(client):

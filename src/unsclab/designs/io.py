@@ -20,7 +20,6 @@ __all__ = [
 
 import os
 import re
-import tomllib
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -32,6 +31,7 @@ from pydantic import ValidationError
 from unsclab._files import atomic_path
 from unsclab.designs.model import Design
 from unsclab.errors import DesignError, Problem
+from unsclab.inputs import parse_toml, read_text
 
 _TOP_ORDER = ("id", "name", "year", "status", "summary", "rule", "seats", "sources", "assumptions")
 
@@ -116,9 +116,23 @@ def _undotted(field: str) -> tuple[Any, ...]:
 # -- friendly messages for pydantic's errors ------------------------------------------------
 
 
+class _Shown(str):
+    """A shortened repr that formats as itself under ``!r``."""
+
+    def __repr__(self) -> str:
+        return str(self)
+
+
+
+def _shown(value: Any, width: int = 60) -> str:
+    """``repr(value)``, cut short: a message stays one readable line whatever was posted."""
+    text = repr(value)
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
 def _message(error: dict[str, Any]) -> str:
     kind = error["type"]
-    value = error.get("input")
+    value = _Shown(_shown(error.get("input")))
     if kind == "extra_forbidden":
         return "unknown key; check its spelling against docs/designs.md"
     if kind == "missing":
@@ -140,6 +154,9 @@ def _message(error: dict[str, Any]) -> str:
         return "expected at least one entry"
     if kind in ("greater_than_equal", "less_than_equal"):
         return error["msg"].replace("Input should be", "expected a value") + f", got {value!r}"
+    if kind in ("too_long", "string_too_long"):
+        return error["msg"].replace("should have", "expected").replace("Tuple", "a list") \
+            .replace("String", "text") + f", got {value!r}"
     if kind == "value_error":
         return error["msg"].removeprefix("Value error, ")
     return error["msg"]
@@ -165,13 +182,7 @@ def parse_design(text: str, file: str | None = None) -> Design:
     Raises :class:`~unsclab.errors.DesignError` listing every problem found, each with
     ``file``, ``line`` (where it can be found) and ``field``.
     """
-    try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as err:
-        msg = str(err)
-        m = re.search(r"\(at line (\d+), column \d+\)", msg)
-        line = int(m.group(1)) if m else None
-        raise DesignError(f"TOML syntax error: {msg}", file=file, line=line) from None
+    data = parse_toml(text, file=file)
     return design_from_dict(data, file=file, text=text)
 
 
@@ -198,15 +209,11 @@ def load_design(ref: str | os.PathLike[str] | Design) -> Design:
     if isinstance(ref, Design):
         return ref
     text_ref = os.fspath(ref)
+    if not text_ref.strip():
+        raise DesignError("expected a catalogue id or a design TOML file, got an empty name")
     path = Path(text_ref)
     if path.suffix == ".toml" or os.sep in text_ref or path.exists():
-        try:
-            text = path.read_text(encoding="utf-8")
-        except FileNotFoundError:
-            raise DesignError("no such file; expected a design TOML file or a catalogue id",
-                              file=text_ref) from None
-        except (OSError, UnicodeDecodeError) as err:
-            raise DesignError(f"cannot read the file ({err})", file=text_ref) from None
+        text = read_text(path, what="a design TOML file or a catalogue id")
         return parse_design(text, file=text_ref)
     if text_ref in catalog_ids():
         return _catalog_design(text_ref)

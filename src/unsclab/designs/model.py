@@ -39,9 +39,11 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import (BaseModel, ConfigDict, Field, StrictBool, StrictInt, field_validator,
+                      model_validator)
 
-from unsclab.errors import DesignError, Problem
+from unsclab.designs import limits as L
+from unsclab.errors import DesignError
 from unsclab.groups import GROUPS, OPEN
 
 STATUSES = ("historical", "in-force", "tabled", "proposed", "hypothetical")
@@ -69,18 +71,34 @@ def check_group(value: str) -> str:
     return value
 
 
+# Numbers and flags are strict (StrictInt, StrictBool): ``quota = true`` or ``"quota": "9"`` is
+# refused, never read as 1 or 9.
 class _Frozen(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid", str_strip_whitespace=True)
+
+
+def _count(description: str, default: object = ..., low: int = 1, high: int = L.MAX_SEATS):
+    """An integer field bounded by ``low`` … ``high`` (see :mod:`unsclab.designs.limits`)."""
+    return Field(default, ge=low, le=high, description=description)
+
+
+def _text(description: str | None = None, default: object = None, high: int = L.MAX_NAME_CHARS,
+          low: int = 0):
+    return Field(default, min_length=low, max_length=high, description=description)
+
+
+def _codes(description: str):
+    return Field((), max_length=L.MAX_SEATS, description=description)
 
 
 class Source(_Frozen):
     """A document a design rests on."""
 
-    title: str = Field(min_length=1, description="Title or short description of the document.")
-    symbol: str | None = Field(None, description="UN document symbol, e.g. 'A/59/L.64'.")
-    date: str | None = Field(None, description="Date of the document, YYYY[-MM[-DD]].")
-    url: str | None = Field(None, description="Where the document can be read.")
-    note: str | None = Field(None, description="What the design takes from this source.")
+    title: str = _text("Title or short description of the document.", ..., low=1)
+    symbol: str | None = _text("UN document symbol, e.g. 'A/59/L.64'.")
+    date: str | None = _text("Date of the document, YYYY[-MM[-DD]].", high=10)
+    url: str | None = _text("Where the document can be read.")
+    note: str | None = _text("What the design takes from this source.", high=L.MAX_TEXT_CHARS)
 
     @field_validator("date")
     @classmethod
@@ -93,36 +111,37 @@ class Source(_Frozen):
 class Assumption(_Frozen):
     """A figure the design assumes rather than reads from its sources."""
 
-    field: str = Field(min_length=1, description="The field concerned, e.g. 'rule.quota'.")
-    note: str = Field(min_length=1, description="What is assumed and why.")
+    field: str = _text("The field concerned, e.g. 'rule.quota'.", ..., low=1)
+    note: str = _text("What is assumed and why.", ..., high=L.MAX_TEXT_CHARS, low=1)
 
 
 class SeatClass(_Frozen):
     """A class of identical seats: same kind, group, term and veto status."""
 
-    id: str = Field(description="Short identifier, lower-case letters, digits and hyphens.")
+    id: str = _text("Short identifier, lower-case letters, digits and hyphens.", ...,
+                    high=L.MAX_ID_CHARS)
     kind: Literal["permanent", "long-term", "elected"]
-    count: int = Field(description="Number of seats in the class (≥ 1).")
+    count: StrictInt = Field(description=f"Number of seats in the class (1 … {L.MAX_SEATS}).")
     group: str = Field(OPEN, description="UN regional group (AG, APG, EEG, GRULAC, WEOG) or 'open'.")
-    label: str | None = Field(None, description="Human-readable name of the class.")
-    holders: tuple[str, ...] = Field((), description="ISO3 codes of named holders, if any.")
-    term_years: int | None = Field(None, description="Term length; none for permanent seats.")
-    re_eligible: bool = Field(False, description="Whether a retiring member may be re-elected at once.")
-    constituency: str | None = Field(
-        None, description="A cross-regional constituency the seat is reserved for, e.g. 'SIDS'."
-    )
-    eligible: tuple[str, ...] = Field(
-        (), description="ISO3 codes of the states eligible for the seat, where restricted."
-    )
-    note: str | None = None
+    label: str | None = _text("Human-readable name of the class.")
+    holders: tuple[str, ...] = _codes("ISO3 codes of named holders, if any.")
+    term_years: StrictInt | None = Field(None, description="Term length (1 … "
+                                   f"{L.MAX_TERM_YEARS} years); none for permanent seats.")
+    re_eligible: StrictBool = Field(False, description="Whether a retiring member may be re-elected at once.")
+    constituency: str | None = _text(
+        "A cross-regional constituency the seat is reserved for, e.g. 'SIDS'.")
+    eligible: tuple[str, ...] = _codes(
+        "ISO3 codes of the states eligible for the seat, where restricted.")
+    note: str | None = _text(high=L.MAX_TEXT_CHARS)
 
     _slug = field_validator("id")(classmethod(lambda cls, v: check_slug(v)))
 
     @field_validator("count")
     @classmethod
     def _positive(cls, value: int) -> int:
-        if value < 1:
-            raise ValueError(f"expected a whole number of seats ≥ 1, got {value}")
+        if not 1 <= value <= L.MAX_SEATS:
+            raise ValueError(f"expected a whole number of seats from 1 to {L.MAX_SEATS} "
+                             f"(one per UN member state at most), got {L.shown(value)}")
         return value
 
     _group = field_validator("group")(classmethod(lambda cls, v: check_group(v)))
@@ -141,8 +160,9 @@ class SeatClass(_Frozen):
     @field_validator("term_years")
     @classmethod
     def _term(cls, value: int | None) -> int | None:
-        if value is not None and value < 1:
-            raise ValueError(f"expected a term of at least 1 year, got {value}")
+        if value is not None and not 1 <= value <= L.MAX_TERM_YEARS:
+            raise ValueError(f"expected a term of 1 to {L.MAX_TERM_YEARS} years, "
+                             f"got {L.shown(value)}")
         return value
 
     @model_validator(mode="after")
@@ -161,18 +181,18 @@ class SeatClass(_Frozen):
 class Veto(_Frozen):
     """Who holds a veto, and what a veto needs."""
 
-    classes: tuple[str, ...] = Field((), description="Seat classes whose members hold a veto.")
-    negatives: int = Field(
-        1, description="Negative votes of veto holders needed to block (1 in the Charter)."
-    )
+    classes: tuple[str, ...] = Field((), max_length=L.MAX_SEAT_CLASSES,
+                                     description="Seat classes whose members hold a veto.")
+    negatives: StrictInt = _count("Negative votes of veto holders needed to block (1 in the Charter).",
+                            1)
     deferred: tuple[str, ...] = Field(
-        (),
+        (), max_length=L.MAX_SEAT_CLASSES,
         description="Seat classes that hold a veto in law but do not exercise it until a review.",
     )
-    review_after_years: int | None = Field(
-        None, description="Years after entry into force when deferred vetoes are reviewed."
-    )
-    abstention_blocks: bool = Field(
+    review_after_years: StrictInt | None = _count(
+        "Years after entry into force when deferred vetoes are reviewed.", None,
+        high=L.MAX_REVIEW_YEARS)
+    abstention_blocks: StrictBool = Field(
         False,
         description="Literal reading of Art. 27(3): a veto holder's abstention or absence blocks.",
     )
@@ -181,21 +201,20 @@ class Veto(_Frozen):
 class Majority(_Frozen):
     """An extra clause: at least ``at_least`` affirmative votes among the seats of ``classes``."""
 
-    classes: tuple[str, ...] = Field(min_length=1)
-    at_least: int = Field(ge=1)
+    classes: tuple[str, ...] = Field(min_length=1, max_length=L.MAX_SEAT_CLASSES)
+    at_least: StrictInt = _count("Affirmative votes needed among the seats of ``classes``.")
     applies_to: Literal["substantive", "all"] = "substantive"
-    note: str | None = None
+    note: str | None = _text(high=L.MAX_TEXT_CHARS)
 
 
 class Rule(_Frozen):
     """The decision rule (Charter Art. 27 and its variants)."""
 
-    quota: int = Field(description="Affirmative votes needed on substantive matters.")
-    procedural_quota: int | None = Field(
-        None, description="Affirmative votes needed on procedural matters (default: quota)."
-    )
+    quota: StrictInt = _count("Affirmative votes needed on substantive matters.")
+    procedural_quota: StrictInt | None = _count(
+        "Affirmative votes needed on procedural matters (default: quota).", None)
     veto: Veto = Veto()
-    majorities: tuple[Majority, ...] = ()
+    majorities: tuple[Majority, ...] = Field((), max_length=L.MAX_MAJORITIES)
 
     @property
     def procedural(self) -> int:
@@ -230,21 +249,24 @@ class Design(_Frozen):
         (15, 9)
     """
 
-    id: str = Field(description="Short identifier, lower-case letters, digits and hyphens.")
-    name: str = Field(min_length=1)
-    year: int = Field(ge=1945, le=2200)
+    id: str = _text("Short identifier, lower-case letters, digits and hyphens.", ...,
+                    high=L.MAX_ID_CHARS)
+    name: str = _text(None, ..., low=1)
+    year: StrictInt = Field(ge=1945, le=2200)
     status: Literal["historical", "in-force", "tabled", "proposed", "hypothetical"]
-    summary: str = ""
-    seats: tuple[SeatClass, ...] = Field(min_length=1)
+    summary: str = _text(None, "", high=L.MAX_TEXT_CHARS)
+    seats: tuple[SeatClass, ...] = Field(min_length=1, max_length=L.MAX_SEAT_CLASSES)
     rule: Rule
-    sources: tuple[Source, ...] = Field(min_length=1)
-    assumptions: tuple[Assumption, ...] = ()
+    sources: tuple[Source, ...] = Field(min_length=1, max_length=L.MAX_SOURCES)
+    assumptions: tuple[Assumption, ...] = Field((), max_length=L.MAX_ASSUMPTIONS)
 
     _slug = field_validator("id")(classmethod(lambda cls, v: check_slug(v)))
 
     @model_validator(mode="after")
     def _cross_checks(self) -> Design:
-        problems = list(_cross_problems(self))
+        from unsclab.designs.checks import cross_problems
+
+        problems = list(cross_problems(self))
         if problems:
             # Not a ValueError: pydantic passes it through, keeping our field paths.
             raise DesignError(problems=problems)
@@ -338,99 +360,3 @@ class Design(_Frozen):
         data = self.model_dump()
         data.update(changes)
         return Design.model_validate(data)
-
-
-def _cross_problems(design: Design):
-    """Problems that involve several fields; each names the field to fix."""
-    ids = [c.id for c in design.seats]
-    seen: set[str] = set()
-    for i, cid in enumerate(ids):
-        if cid in seen:
-            yield Problem(f"seat class id {cid!r} is used twice; expected unique ids",
-                          field=f"seats[{i + 1}].id")
-        seen.add(cid)
-    size = design.size
-    rule = design.rule
-    if not 1 <= rule.quota <= size:
-        yield Problem(f"expected a quota between 1 and the council's {size} seats, got {rule.quota}",
-                      field="rule.quota")
-    if rule.procedural_quota is not None and not 1 <= rule.procedural_quota <= size:
-        yield Problem(
-            f"expected a procedural quota between 1 and the council's {size} seats, "
-            f"got {rule.procedural_quota}",
-            field="rule.procedural_quota",
-        )
-    known = ", ".join(repr(c) for c in ids)
-    veto = rule.veto
-    for key in ("classes", "deferred"):
-        for name in getattr(veto, key):
-            if name not in seen:
-                yield Problem(f"no seat class {name!r}; expected one of {known}",
-                              field=f"rule.veto.{key}")
-    both = set(veto.classes) & set(veto.deferred)
-    if both:
-        yield Problem(f"{', '.join(sorted(both))} cannot hold a veto and a deferred veto at once",
-                      field="rule.veto.deferred")
-    holders = sum(c.count for c in design.seats if c.id in veto.classes)
-    all_known = all(name in seen for name in veto.classes)
-    if veto.classes and all_known and not 1 <= veto.negatives <= holders:
-        yield Problem(
-            f"expected between 1 and the {holders} veto holders' votes, got {veto.negatives}",
-            field="rule.veto.negatives",
-        )
-    if not veto.classes and veto.negatives != 1:
-        yield Problem("a number of negative votes is given but no class holds a veto",
-                      field="rule.veto.negatives")
-    if veto.deferred and veto.review_after_years is None:
-        yield Problem("deferred vetoes need review_after_years (e.g. 15)",
-                      field="rule.veto.review_after_years")
-    for j, maj in enumerate(rule.majorities):
-        missing = [n for n in maj.classes if n not in seen]
-        for name in missing:
-            yield Problem(f"no seat class {name!r}; expected one of {known}",
-                          field=f"rule.majorities[{j + 1}].classes")
-        if not missing:
-            pool = sum(c.count for c in design.seats if c.id in maj.classes)
-            if maj.at_least > pool:
-                yield Problem(f"expected at most the {pool} seats of those classes, got {maj.at_least}",
-                              field=f"rule.majorities[{j + 1}].at_least")
-    owner: dict[str, str] = {}
-    for i, c in enumerate(design.seats):
-        for h in c.holders:
-            if h in owner:
-                yield Problem(f"{h} already holds a seat in class {owner[h]!r}",
-                              field=f"seats[{i + 1}].holders")
-            owner[h] = c.id
-    yield from _holder_problems(design)
-    yield from _pool_problems(design)
-
-
-def _pool_problems(design: Design):
-    """Every unnamed seat needs states to fill it: no more free seats than eligible states."""
-    from unsclab.occupancy import seat_pool
-
-    for i, c in enumerate(design.seats):
-        free = c.count - len(c.holders)
-        if free <= 0:
-            continue
-        pool = seat_pool(design, c)
-        if free > len(pool):
-            yield Problem(f"{free} unnamed seats but only {len(pool)} eligible states to fill them",
-                          field=f"seats[{i + 1}].count")
-
-
-def _holder_problems(design: Design):
-    """Named holders and eligible states must be known states of the right group."""
-    from unsclab import states
-
-    for i, c in enumerate(design.seats):
-        for key in ("holders", "eligible"):
-            for code in getattr(c, key):
-                if not states.known_state(code):
-                    yield Problem(f"unknown state code {code!r}; expected an ISO3 code of a UN "
-                                  "member state", field=f"seats[{i + 1}].{key}")
-                    continue
-                group = states.state(code).group
-                if c.group != OPEN and group and group != c.group:
-                    yield Problem(f"{code} belongs to {group}, not to this class's group {c.group}",
-                                  field=f"seats[{i + 1}].{key}")

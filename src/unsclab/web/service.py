@@ -12,7 +12,6 @@ from __future__ import annotations
 __all__ = ["Limits", "DEFAULT_LIMITS", "parse_posted_design", "catalog_view", "view_of",
            "check_work", "catalog_summaries", "catalog_design", "occupancy_of", "replay_of"]
 
-import json
 import threading
 from collections import OrderedDict
 from dataclasses import asdict, dataclass
@@ -23,6 +22,7 @@ from unsclab.designs import design_from_dict, load_catalog, parse_design
 from unsclab.designs.io import catalog_ids
 from unsclab.designs.model import Design
 from unsclab.errors import DesignError, UnsclabError
+from unsclab.inputs import parse_json
 
 
 @dataclass(frozen=True)
@@ -77,11 +77,7 @@ def parse_posted_design(body: bytes, content_type: str) -> Design:
     if ctype not in ("application/json", ""):
         raise UnsupportedMedia(f"expected a body of type application/json or application/toml, "
                           f"got {ctype!r}", field="body")
-    try:
-        data = json.loads(text) if text.strip() else None
-    except json.JSONDecodeError as err:
-        raise DesignError(f"JSON syntax error: {err.msg} (line {err.lineno}, column {err.colno})",
-                          line=err.lineno, field="body") from None
+    data = parse_json(text, field="body") if text.strip() else None
     if not isinstance(data, dict):
         raise DesignError("expected a JSON object: a design, {\"design\": {...}} or "
                           "{\"toml\": \"...\"}", field="body")
