@@ -124,7 +124,7 @@ def _group(code: str) -> str | None:
 def member_in_year(code: str, year: int) -> bool:
     """UN membership proxy: cast a GA roll-call vote in ``year`` (so South Africa is out in
     1974–1993, when it was excluded from the Assembly's work); current members count as members
-    in every year after the GA data ends (2019)."""
+    in every year after the GA data ends (``LAST_GA_YEAR``, 2023)."""
     from unsclab.states import is_member
     from unsclab.votes.alignment import LAST_GA_YEAR, alignment
 
@@ -463,7 +463,9 @@ def simulate(design: Design, years: range | tuple[int, int], draws: int = 1000,
     taken = np.zeros((draws, len(U)), dtype=bool)
     for k in np.flatnonzero(cur[0] >= 0):
         taken[:, cur[0, k]] = True
-    perm_member = member[-1] if y_first > 2019 else member[sim_years.index(y_first)]
+    from unsclab.votes.alignment import LAST_GA_YEAR
+
+    perm_member = member[-1] if y_first > LAST_GA_YEAR else member[sim_years.index(y_first)]
     for c in design.seats:
         if c.kind != "permanent":
             continue

@@ -35,7 +35,7 @@ if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
 
 #: Modules whose import registers tables (in this order, which is the snapshot's order).
-TABLE_MODULES: tuple[str, ...] = ("unsclab.data.builders",)
+TABLE_MODULES: tuple[str, ...] = ("unsclab.data.builders", "unsclab.data.ga_tables")
 
 
 @dataclass(frozen=True)

@@ -21,7 +21,7 @@ from unsclab.votes.data import council_votes
 
 _OUTCOME_CODES = {"adopted": 0, "vetoed": 1, "failed": 2}
 NOTES = (
-    "Vote model: ga-alignment-logit (GA agreement; years after 2019 use the 2019 alignment).",
+    "Vote model: ga-alignment-logit (GA agreement; years after 2023 use the 2023 alignment).",
     "Simulated seats are held for whole terms by states drawn by electability "
     "(unsclab.elections, calibrated on DPPA membership 1946-2025).",
 )

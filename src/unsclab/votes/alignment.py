@@ -10,13 +10,18 @@ votes)::
 Pairs with few common votes are shrunk towards the year's mean agreement ā_y with *m* = 10
 pseudo-votes: ``(Σ_r (1 − |v_ir − v_jr|) + m·ā_y) / (n_ij + m)``; a pair with no common vote gets
 ā_y. Years with fewer than 10 roll calls (1964: the 19th session held a single one) take the
-previous year's matrix; years
-after 2019 take **2019, the latest GA year in the data** (unvotes ends with the 74th session).
+previous year's matrix; years after 2023 take **2023, the latest GA year in the data** (the 78th
+session, whose roll calls run to 4 June 2024).
 
-Source: E. Voeten, A. Strezhnev and M. Bailey, "United Nations General Assembly Voting Data",
-Harvard Dataverse, hdl:1902.1/12379 (CC0), as packaged in the R package ``unvotes``
-(D. Robinson). Agreement scores as in E. Voeten, "Clashes in the Assembly", *International
-Organization* 54 (2000) 185–215, and the dataset's documentation.
+Sources: E. Voeten, A. Strezhnev and M. Bailey, "United Nations General Assembly Voting Data",
+Harvard Dataverse, hdl:1902.1/12379 (CC0) — sessions 1–74 (1946–2019) as packaged in the R
+package ``unvotes`` (D. Robinson; tables ``ga_roll_calls`` / ``ga_votes``), sessions 75–78
+(2020–2023) from version 33 of the same dataset (tables ``ga_recent_roll_calls`` /
+``ga_recent_votes``, :mod:`unsclab.data.ga_tables`). ``unvotes`` is kept where both cover a year:
+the two never disagree on a vote they both record, and ``unvotes`` keeps the states v33 dropped
+(GDR, Czechoslovakia, the two Yemens before 1990; docs/data.md, "GA sources"). v33's
+"absent" cells are not votes. Agreement scores as in E. Voeten, "Clashes in the Assembly",
+*International Organization* 54 (2000) 185–215, and the dataset's documentation.
 
 The matrices are computed once (≈2 s) and cached as numpy arrays (``.npz``) in the unsclab user
 cache, keyed by the SHA-256 of the GA files.
@@ -32,9 +37,9 @@ from functools import cache
 import numpy as np
 
 FIRST_GA_YEAR = 1946
-LAST_GA_YEAR = 2019
+LAST_GA_YEAR = 2023
 _SHRINK = 10.0
-_VERSION = 2
+_VERSION = 3
 _MIN_ROLL_CALLS = 10
 
 
@@ -45,7 +50,7 @@ class Alignment:
     ``agree[k, i, j]`` is the agreement of states ``states[i]`` and ``states[j]`` in year
     ``years[k]`` (shrunk as in the module docstring); ``common[k, i, j]`` the number of roll calls
     both voted on. ``first_year[i]`` / ``last_year[i]`` bound the years in which the state voted
-    in the GA (a proxy for UN membership; ``last_year`` is 2019 for states still members).
+    in the GA (a proxy for UN membership; ``last_year`` is 9999 for states still members).
     """
 
     states: list[str]
@@ -63,7 +68,7 @@ class Alignment:
         return self._index.get(iso3)
 
     def year_row(self, year: int) -> int:
-        """Row of the matrix used for ``year`` (clamped to 1946–2019; 1964 → 1963)."""
+        """Row of the matrix used for ``year`` (clamped to 1946–2023; 1964 → 1963)."""
         y = min(max(int(year), int(self.years[0])), int(self.years[-1]))
         k = int(np.searchsorted(self.years, y, side="right")) - 1
         return max(k, 0)
@@ -85,7 +90,7 @@ class Alignment:
 
     def took_part(self, iso3: str, year: int) -> bool:
         """Whether the state cast a GA roll-call vote in ``year`` (years without a matrix: the
-        year used instead; after 2019: membership). South Africa, excluded from the Assembly's
+        year used instead; after 2023: membership). South Africa, excluded from the Assembly's
         work 1974–1993, is out in those years."""
         i = self._index.get(iso3)
         if i is None:
@@ -95,20 +100,44 @@ class Alignment:
         return bool(self.common[self.year_row(year), i, i] > 0) and self.is_member(iso3, year)
 
 
-def _compute() -> tuple[list[str], np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
-    from unsclab.data.readers import read_ga_roll_calls, read_ga_votes
+def _table(name: str):
+    """A derived GA table (:mod:`unsclab.data.tables`), built from the verified sources."""
+    from unsclab.data.tables import table
 
-    rc = read_ga_roll_calls()
-    gv = read_ga_votes(roll_calls=rc)
-    year_of = dict(zip(rc["rcid"].to_numpy(), (rc["session"].to_numpy().astype(int) + 1945)))
-    rcid = gv["rcid"].to_numpy()
-    years_all = np.array([year_of.get(r, -1) for r in rcid])
-    codes = gv["iso3"].astype(str).to_numpy()
+    return table(name).build()
+
+
+def _votes_by_year() -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """(GA year, rcid, ISO3, vote kind 0/1/2 = yes/abstain/no) of every vote, both sources."""
+    import pandas as pd
+
+    rc = _table("ga_roll_calls")
+    old = _table("ga_votes")
+    old_year = old["rcid"].map(dict(zip(rc["rcid"], rc["session"].astype(int) + 1945)))
+    rc_new = _table("ga_recent_roll_calls")
+    new = _table("ga_recent_votes")
+    new = new[new["vote"].astype(str) != "absent"]
+    overlap = set(rc_new["rcid"]) & set(rc["rcid"])
+    if overlap:  # the recent tables start where unvotes ends; a shared id would count twice
+        from unsclab.errors import DataError
+
+        raise DataError(f"roll calls {sorted(overlap)[:5]} are in both unvotes and the v33 "
+                        "sessions 75-78; expected disjoint tables", field="rcid")
+    new_year = new["rcid"].map(dict(zip(rc_new["rcid"], rc_new["ga_year"].astype(int))))
+    years = np.concatenate([old_year.fillna(-1).to_numpy(int), new_year.to_numpy(int)])
+    rcid = np.concatenate([old["rcid"].to_numpy(np.int64), new["rcid"].to_numpy(np.int64)])
+    codes = np.concatenate([old["iso3"].astype(str).to_numpy(), new["iso3"].astype(str)
+                            .to_numpy()])
+    vote = pd.concat([old["vote"].astype(str), new["vote"].astype(str)]).to_numpy()
+    kind = np.where(vote == "yes", 0, np.where(vote == "abstain", 1, 2))
+    return years, rcid, codes, kind
+
+
+def _compute() -> tuple[list[str], np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    years_all, rcid, codes, kind = _votes_by_year()
     states = sorted(set(codes))
     sidx = {s: i for i, s in enumerate(states)}
     si = np.array([sidx[c] for c in codes])
-    vote = gv["vote"].astype(str).to_numpy()
-    kind = np.where(vote == "yes", 0, np.where(vote == "abstain", 1, 2))
     per_year = {y: len(set(rcid[years_all == y])) for y in set(years_all)}
     # sessions with fewer than _MIN_ROLL_CALLS roll calls (the 19th, 1964-65, held one) take
     # the previous year's matrix
@@ -143,10 +172,11 @@ def _compute() -> tuple[list[str], np.ndarray, np.ndarray, np.ndarray, np.ndarra
 
 @cache
 def alignment() -> Alignment:
-    """The agreement matrices for 1946–2019, computed once and cached on disk (``.npz``)."""
+    """The agreement matrices for 1946–2023, computed once and cached on disk (``.npz``)."""
     from unsclab.data.fetch import cache_dir, locate, sha256_of
 
-    key = "-".join(sha256_of(locate(n, download=False))[:12] for n in ("ga_votes", "ga_roll_calls"))
+    key = "-".join(sha256_of(locate(n, download=False))[:12]
+                   for n in ("ga_votes", "ga_roll_calls", "ga_votes_v33"))
     path = cache_dir() / f"ga-alignment-v{_VERSION}-{key}.npz"
     if path.is_file():
         try:

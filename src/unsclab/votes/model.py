@@ -10,7 +10,7 @@ For a state *s* and decision *t* (year *y*) with real members *J* voting ``v_j �
 
 1. Alignment weights ``w_sj = exp(β · (agree(s, j, y) − 1))``, with ``agree`` the Voeten-style
    GA agreement score of :mod:`unsclab.votes.alignment` (yes = 1, abstain = 0.5, no = 0; years
-   after 2019 use the 2019 alignment, the latest in the data).
+   after 2023 use the 2023 alignment, the latest in the data).
 2. For each vote ``v``: the alignment-weighted share ``ws_v = Σ_j w_sj [v_j = v] / Σ_j w_sj``,
    the plain share ``us_v`` of the members voting ``v``, and ``nn_v = [v_{j*} = v]`` for the
    member ``j*`` most aligned with *s* (its GA "nearest neighbour").
