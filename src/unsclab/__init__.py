@@ -9,6 +9,9 @@ voting power, representation and history, exactly and reproducibly.
 ...                          "DZA": "Y", "ECU": "Y", "GUY": "Y", "JPN": "Y", "MLT": "Y"}).outcome
 'vetoed'
 
+For notebooks, :func:`unsclab.compare`, ``unsclab.power(design, by=...)`` and
+``unsclab.replay(design, ...)`` return DataFrame-backed results (:mod:`unsclab.api`).
+
 The top level exposes the main entry points; submodules hold the rest. Names are resolved
 lazily so ``import unsclab`` stays cheap.
 """
@@ -27,6 +30,9 @@ __all__ = [
     "Ballot",
     "Decision",
     "UnsclabError",
+    "compare",
+    "power",
+    "replay",
 ]
 
 _LAZY = {
@@ -38,7 +44,10 @@ _LAZY = {
     "Ballot": "unsclab.rules",
     "Decision": "unsclab.rules",
     "UnsclabError": "unsclab.errors",
+    "compare": "unsclab.api",
 }
+#: packages that are also functions of the notebook API (see unsclab._callable)
+_CALLABLE_PACKAGES = ("power", "replay")
 
 
 def __getattr__(name: str):
@@ -46,6 +55,10 @@ def __getattr__(name: str):
         import importlib
 
         return getattr(importlib.import_module(_LAZY[name]), name)
+    if name in _CALLABLE_PACKAGES:
+        import importlib
+
+        return importlib.import_module(f"unsclab.{name}")
     raise AttributeError(f"module 'unsclab' has no attribute {name!r}")
 
 

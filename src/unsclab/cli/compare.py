@@ -8,8 +8,7 @@ from typing import Optional
 import typer
 
 from unsclab.cli.common import split_codes, user_errors
-from unsclab.cli.output import (Column, Table, explain_option, format_option, out_option,
-                                progress, target)
+from unsclab.cli.output import explain_option, format_option, out_option, progress, target
 
 
 @user_errors
@@ -33,7 +32,7 @@ def compare_command(
     Examples: unsclab compare status-quo g4-2005 ezulwini-2005 --state KAZ --plot compare.png;
     unsclab compare --format latex --out compare.tex
     """
-    from unsclab.api import compare_rows
+    from unsclab.api.comparing import compare_rows, compare_tables
     from unsclab.designs import catalog_ids, load_design
 
     dest = target(fmt, out, as_json, explain)
@@ -58,69 +57,6 @@ def compare_command(
     dest.emit(compare_tables(rows), json_payload=rows)
     if plot:
         sys.stderr.write(f"wrote {plot}\n")
-
-
-def _group_columns(prefix: str, quantity: str, what: str) -> list[Column]:
-    from unsclab.groups import GROUP_NAMES, GROUPS
-
-    return [Column(f"{prefix}{g}", header=f"{g} {what}", short=g, quantity=quantity,
-                   definition=f"{GROUP_NAMES[g]}: " + ("share of Banzhaf power."
-                                                        if quantity == "power_share" else
-                                                        "expected seats."))
-            for g in GROUPS]
-
-
-def compare_tables(rows: list[dict]) -> list[Table]:
-    """The tables of ``unsclab compare`` (also what ``--format csv`` joins side by side)."""
-    method = rows[0]["occupancy"] if rows else ""
-    flat = []
-    for r in rows:
-        f = {k: v for k, v in r.items() if not isinstance(v, dict)}
-        f.update({f"power:{g}": v for g, v in r["power_by_group"].items()})
-        f.update({f"seats:{g}": v for g, v in r["seats_by_group"].items()})
-        f.update({f"replay:{k}": v for k, v in (r.get("replay") or {}).items()})
-        f.update({f"state:{k}": v for k, v in (r.get("state") or {}).items()})
-        if r.get("replay"):
-            rp = r["replay"]
-            f["replay:vetoed_pass"] = f"{rp['vetoed_now_adopted']} of {rp['historical_vetoed']}"
-        flat.append(f)
-    design = Column("id", header="Design")
-    tables = [Table(
-        f"Decision rule, and share of power by group (unnamed seats filled by {method})",
-        [design, Column("seats", quantity="size"), Column("quota"),
-         Column("veto", header="Veto holders", short="Veto", kind="text",
-                definition="Seats with a veto (and how many negative votes of theirs block)."),
-         Column("coleman_act"), Column("p5_power_share"),
-         *_group_columns("power:", "power_share", "share of power")], flat)]
-    if rows and rows[0].get("replay"):
-        rp0 = rows[0]["replay"]
-        tables.append(Table(
-            f"History replayed {rp0['since']}–2025 ({rp0['decisions']} decisions, "
-            f"{rp0['draws']} draws, seed {rp0['seed']}; votes of new members predicted)",
-            [design, Column("replay:adoption_rate", quantity="adoption_rate"),
-             Column("replay:vetoed_pass", header="Vetoed drafts that pass", short="Unvetoed",
-                    kind="text", definition="Drafts vetoed in history that the design adopts."),
-             Column("replay:adopted_now_failed", header="Adopted drafts that fail",
-                    short="Now fail", kind="int",
-                    definition="Drafts adopted in history that the design does not adopt."),
-             Column("replay:changed", header="Outcomes changed", short="Changed", kind="int",
-                    definition="Drafts whose most likely outcome differs from history.")],
-            flat))
-    tables.append(Table(
-        "Representation: expected seats by group and fairness (0 is fairest)",
-        [design, *_group_columns("seats:", "seats", "expected seats"),
-         Column("population_with_permanent_seat"), Column("penrose_distance"),
-         Column("gini_power_per_person")], flat))
-    if rows and rows[0].get("state"):
-        from unsclab.states import state_name
-
-        code = rows[0]["state"]["iso3"]
-        tables.append(Table(
-            f"{state_name(code)} ({code}): expected power and years on the Council",
-            [design, Column("state:banzhaf_share", quantity="banzhaf"),
-             Column("state:shapley_shubik_share", quantity="shapley_shubik"),
-             Column("state:years_per_decade", quantity="years_per_decade")], flat))
-    return tables
 
 
 def register(app: typer.Typer) -> None:

@@ -12,7 +12,6 @@ from unsclab.cli.output import (Column, Table, Target, explain_option, format_op
                                 target)
 from unsclab.errors import GameError, UnsclabError
 
-_BY = ("seat", "state", "group", "bloc")
 
 
 def _parse_weights(text: str) -> list[int]:
@@ -68,14 +67,6 @@ def _index_list(index: list[str]) -> tuple[str, ...] | None:
     return tuple(index)
 
 
-def _per_player(chosen: tuple[str, ...] | None) -> list[str] | None:
-    """The per-player indices among those chosen (None: the default ones); game-scope indices
-    such as Coleman's power to act are reported once, in the title or the JSON."""
-    from unsclab.power import INDICES
-
-    return None if chosen is None else [n for n in chosen if INDICES[n].scope == "player"]
-
-
 @user_errors
 def power_command(
     ref: Optional[str] = typer.Argument(None, help="A catalogue id or design TOML file."),
@@ -99,6 +90,8 @@ def power_command(
     unsclab power status-quo --format csv --out power.csv;
     unsclab power --weights 7,7,7,7,7,1,1,1,1,1,1,1,1,1,1 --quota 39 --json
     """
+    from unsclab.api.powers import BY as _BY
+
     dest = target(fmt, out, as_json, explain)
     if by not in _BY:
         raise UnsclabError(f"--by {by!r}: expected one of {', '.join(_BY)}", field="--by")
@@ -115,11 +108,8 @@ def power_command(
     _design_power(ref, chosen, by, exact, dest, bloc, occupancy, holders)
 
 
-def _index_columns(names, exact: bool) -> list[Column]:
-    return [Column(n, kind="text" if exact else None) for n in names]
-
-
 def _weighted(weights, weights_file, quota, chosen, exact, dest: Target) -> None:
+    from unsclab.api.powers import index_columns, per_player
     from unsclab.power import WeightedGame, coleman_act, compute
     from unsclab.quantities import format_value
 
@@ -133,7 +123,7 @@ def _weighted(weights, weights_file, quota, chosen, exact, dest: Target) -> None
         ws = _parse_weights(weights)
         names = [f"p{i + 1}" for i in range(len(ws))]
     game = WeightedGame(ws, quota, names=names)
-    values = compute(game, _per_player(chosen))
+    values = compute(game, per_player(chosen))
     act = coleman_act(game)
     players = []
     for i, (name, w) in enumerate(zip(names, ws, strict=True)):
@@ -145,74 +135,27 @@ def _weighted(weights, weights_file, quota, chosen, exact, dest: Target) -> None
         f"Weighted game [{quota}; {len(ws)} players]: power to act "
         f"{act if exact else format_value(act)}",
         [Column("name", header="Player"), Column("weight", header="Weight", kind="int"),
-         *_index_columns(values, exact)], players)
+         *index_columns(values, exact)], players)
     dest.emit([table], json_payload={"players": players, "quota": quota,
                                      "coleman_act": _fmt(act, exact)})
 
 
 def _design_power(ref, chosen, by, exact, dest: Target, bloc_specs=(), occupancy="auto",
                   holders=None) -> None:
+    from unsclab.api.powers import power_result
     from unsclab.blocs import parse_bloc
     from unsclab.designs import load_design
-    from unsclab.evaluate import DEFAULT_INDICES, evaluate_design, occupancy_for
-    from unsclab.power import compute
-    from unsclab.power.compile import compile_design
-    from unsclab.quantities import format_value
 
     design = load_design(ref)
     if holders:
         design, unplaced = design.with_holders(split_codes(holders))
         if unplaced:
             sys.stderr.write(f"note: no unnamed permanent seat of their group for {', '.join(unplaced)}\n")
-    if by == "seat":
-        game = compile_design(design)
-        values = compute(game, _per_player(chosen))
-        from unsclab.power import coleman_act
-
-        rows = []
-        for i, seat in enumerate(design.seat_list()):
-            row = {"seat": seat.name, "class": seat.seat_class, "kind": seat.kind,
-                   "group": seat.group, "veto": seat.veto}
-            for key, vals in values.items():
-                row[key] = _fmt(vals[i], exact)
-            rows.append(row)
-        act = coleman_act(game)
-        table = Table(f"{design.name}: power by seat (power to act "
-                      f"{act if exact else format_value(act)})",
-                      [Column("seat", header="Seat"), Column("group", header="Group"),
-                       Column("veto", header="Veto", kind="text"),
-                       *_index_columns(values, exact)], rows)
-        dest.emit([table], json_payload={"design": design.id, "by": "seat", "seats": rows,
-                                         "coleman_act": _fmt(act, exact)})
-        return
-    indices = tuple(n for n in (chosen or DEFAULT_INDICES) if n != "coleman_act")
     blocs = tuple(parse_bloc(b) for b in bloc_specs) or None
-    ev = evaluate_design(design, indices=indices, blocs=blocs,
-                         occupancy=occupancy_for(design, occupancy))
-    rows = {"state": ev.states, "group": ev.groups, "bloc": ev.blocs}[by]
-    how = f"unnamed seats filled by {ev.occupancy.method}"
-    if by == "state":
-        cols = [Column("iso3", header="ISO3"), Column("name", header="State", key_column=False),
-                Column("group", header="Group"), Column("years_per_decade"),
-                *_index_columns(ev.indices, False)]
-        shown = rows[:40] if dest.fmt == "table" and dest.out is None else rows
-        title = (f"{design.name}: expected power by state "
-                 f"({'top 40' if len(shown) < len(rows) else 'all'}; {how})")
-    elif by == "group":
-        cols = [Column("group", header="Group"), Column("members", header="Members", kind="int"),
-                Column("membership_share"), Column("population_share"), Column("seats"),
-                Column("seat_share"), Column("power_share", header="Banzhaf power"),
-                Column("shapley_shubik_share", quantity="shapley_shubik")]
-        shown, title = rows, f"{design.name}: seats and power by regional group ({how})"
-    else:
-        cols = [Column("bloc", header="Bloc"), Column("name", header="Name"),
-                Column("members", header="Members", kind="int"), Column("expected_seats"),
-                Column("banzhaf_share", quantity="banzhaf"),
-                Column("shapley_shubik_share", quantity="shapley_shubik")]
-        shown, title = rows, f"{design.name}: power by bloc ({how})"
-    dest.emit([Table(title, cols, shown)],
-              json_payload={"design": design.id, "by": by, "occupancy": ev.occupancy.method,
-                            "coleman_act": _fmt(ev.coleman_act, exact), "rows": rows})
+    top = 40 if dest.fmt == "table" and dest.out is None else None
+    _, table, data, _ = power_result(design, by, chosen, occupancy=occupancy, blocs=blocs,
+                                     exact=exact, top=top)
+    dest.emit([table], json_payload=data)
 
 
 def register(app: typer.Typer) -> None:

@@ -7,8 +7,7 @@ from typing import Optional
 import typer
 
 from unsclab.cli.common import console, print_json, user_errors
-from unsclab.cli.output import (Column, Table, explain_option, format_option, out_option, status,
-                                target)
+from unsclab.cli.output import explain_option, format_option, out_option, status, target
 
 
 def register(app: typer.Typer) -> None:
@@ -72,41 +71,10 @@ def register(app: typer.Typer) -> None:
                         con.print(f"  {s['class']}: {s['state']} {s['vote']} (real)")
                 con.print(f"why (draw {tr['example_draw']}): {tr['reason']}")
             return
+        from unsclab.api.replays import replay_tables
+
         summary = res.to_dict()
-        dest.emit(_tables(summary), json_payload=summary,
+        dest.emit(replay_tables(summary), json_payload=summary,
                   preamble=[f"{d.id}: {summary['decisions']} decisions {since}–{until}, "
                             f"{draws} draws, seed {seed}"],
                   notes=summary["notes"])
-
-
-def _outcome_columns(first: Column) -> list[Column]:
-    return [first,
-            Column("decisions", header="Decisions", kind="int",
-                   definition="Draft resolutions put to the vote in the record."),
-            Column("adopted_text", header="Adopted (history)", short="Adopted",
-                   definition="Drafts whose most likely outcome under the design is adoption "
-                              "(in brackets: adopted in history)."),
-            Column("vetoed", header="Vetoed", kind="int",
-                   definition="Drafts whose most likely outcome is a veto."),
-            Column("failed", header="Failed", kind="int",
-                   definition="Drafts whose most likely outcome is too few votes in favour."),
-            Column("changed", header="Changed", kind="int",
-                   definition="Drafts whose most likely outcome differs from history."),
-            Column("vetoed_now_adopted", header="Vetoed, now adopted", short="Veto→adopted",
-                   kind="int", definition="Drafts vetoed in history that the design adopts."),
-            Column("adopted_now_failed", header="Adopted, now not", short="Adopted→not",
-                   kind="int",
-                   definition="Drafts adopted in history that the design does not adopt.")]
-
-
-def _tables(summary: dict) -> list[Table]:
-    def rows(items):
-        return [{"name": name, **r, "adopted_text": f"{r['adopted']} ({r['historical_adopted']})"}
-                for name, r in items]
-
-    by_decade = rows([("all", summary), *summary["by_decade"].items()])
-    by_subject = rows(summary["by_subject"].items())
-    return [Table("Most likely outcomes by decade (history in brackets)",
-                  _outcome_columns(Column("name", header="Decade")), by_decade),
-            Table("By subject (title keywords)",
-                  _outcome_columns(Column("name", header="Subject")), by_subject)]

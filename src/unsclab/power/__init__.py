@@ -74,3 +74,8 @@ __all__ = [
     "structure",
     "player_types",
 ]
+
+from unsclab._callable import make_callable as _make_callable
+
+# unsclab.power(...) is the notebook API (unsclab.api.power); the package stays importable.
+_make_callable(__name__, "unsclab.api.power")

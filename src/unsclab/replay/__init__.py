@@ -70,3 +70,8 @@ from unsclab.replay.subjects import SUBJECT_KEYWORDS, SUBJECTS, subject_of
 
 __all__ = ["replay", "replay_summary", "ReplayResult", "design_in_force", "SUBJECT_KEYWORDS",
            "SUBJECTS", "subject_of", "ADOPTED", "VETOED", "FAILED", "OUTCOME_NAMES"]
+
+from unsclab._callable import make_callable as _make_callable
+
+# unsclab.replay(...) is the notebook API (unsclab.api.replay); the package stays importable.
+_make_callable(__name__, "unsclab.api.replay")
