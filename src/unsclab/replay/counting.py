@@ -172,8 +172,9 @@ def outcome_bounds(design: Design, cv: CouncilVotes, counts: RealCounts, lottery
 
 @dataclass
 class Tally:
-    """Counts on the sampled decisions (draws × sampled decisions) and, per seat, the votes
-    drawn (decisions, draws × decisions, or None when not kept)."""
+    """Counts on the sampled decisions (sampled decisions × draws: decision-major, so that a
+    seat's votes on one decision are contiguous) and, per seat, the votes drawn (decisions,
+    decisions × draws, or None when not kept)."""
 
     sampled: np.ndarray
     yes: np.ndarray
@@ -185,25 +186,36 @@ class Tally:
 def _start_tally(rule, counts: RealCounts, lottery: Lottery, bounds: Bounds,
                  draws: int) -> Tally:
     sampled = np.flatnonzero(bounds.sampled)
-    yes = np.broadcast_to(counts.yes[sampled].astype(np.int16)[None, :],
-                          (draws, len(sampled))).copy()
+    n = len(sampled)
+    yes = np.repeat(counts.yes[sampled].astype(np.int16)[:, None], draws, axis=1)
     position = {t: i for i, t in enumerate(sampled)}
     for t, lottery_yes in lottery.yes.items():
         if t in position:
-            yes[:, position[t]] += lottery_yes.astype(np.int16)
-    vetoes = np.broadcast_to(bounds.veto_floor[sampled].astype(np.int16)[None, :],
-                             (draws, len(sampled))).copy()
-    majority = np.broadcast_to(counts.majority_yes[sampled].astype(np.int16)[None, :, :],
-                               (draws, len(sampled), len(rule.majorities))).copy() \
-        if rule.majorities else None
+            yes[position[t]] += lottery_yes.astype(np.int16)
+    vetoes = np.repeat(bounds.veto_floor[sampled].astype(np.int16)[:, None], draws, axis=1)
+    majority = np.repeat(counts.majority_yes[sampled].astype(np.int16)[:, None, :], draws,
+                         axis=1) if rule.majorities else None
     return Tally(sampled, yes, vetoes, majority, {})
 
 
-def _add(total: np.ndarray, where: np.ndarray | slice, values: np.ndarray) -> None:
-    if isinstance(where, slice):
+def _add(total: np.ndarray, rows: np.ndarray | None, values: np.ndarray) -> None:
+    if rows is None:
         total += values
     else:
-        total[:, where] += values
+        total[rows] += values
+
+
+def _sits(seat: SimulatedSeat, k: int, cols: np.ndarray, held: np.ndarray,
+          holders_t: list[np.ndarray], left_by: dict[int, int], window: ReplayWindow,
+          tables: VoteTables) -> np.ndarray:
+    """Whether the seat is filled (decisions × draws); a seat left by a permanent holder only
+    when that holder really sat."""
+    sits = held >= 0
+    if seat.kind == LEFT_BY_PERMANENT:
+        perm = holders_t[left_by[k]]
+        sits &= (perm[window.year_of[cols]] >= 0) \
+            & (tables.gather(tables.real, cols, window.year_of, perm) != ABSENT)
+    return sits
 
 
 def count_votes(rng: np.random.Generator, design: Design, seats: list[SimulatedSeat],
@@ -216,43 +228,41 @@ def count_votes(rng: np.random.Generator, design: Design, seats: list[SimulatedS
     position = np.full(window.n_decisions, -1, np.int64)
     position[tally.sampled] = np.arange(len(tally.sampled))
     left_by = permanent_seat_of(seats)
+    holders_t = [np.ascontiguousarray(h.T) for h in holders]   # years × draws
     for k, seat in enumerate(seats):
         matters = bounds.sampled if (seat.veto or rule.majorities) else bounds.yes_matters
         cols = active[k][matters[active[k]]]
         if len(cols) == 0:
             continue
-        where = slice(None) if len(cols) == len(tally.sampled) else position[cols]
-        held = holders[k][:, window.year_of[cols]]
-        sits = held >= 0
-        flat = tables.flat_index(cols, held)
-        if seat.kind == LEFT_BY_PERMANENT:  # only when the permanent holder really sat
-            perm = holders[left_by[k]][:, window.year_of[cols]]
-            sits &= (perm >= 0) & (tables.real.take(tables.flat_index(cols, perm)) != ABSENT)
+        rows = None if len(cols) == len(tally.sampled) else position[cols]
+        held = holders_t[k][window.year_of[cols]]
+        sits = _sits(seat, k, cols, held, holders_t, left_by, window, tables)
         r = rng.integers(0, 65536, size=held.shape, dtype=np.uint16)
-        t_yes, t_yes_or_abstain = tables.draw(r, flat)
         if not keep_votes and seat.kind != NEW_PERMANENT and seat.counts_only_yes:
             # only "yes" counts for this seat: skip building the vote codes (same draws)
-            _add(tally.yes, where, (r < t_yes) & sits)
+            t_yes = tables.gather(tables.t_yes, cols, window.year_of, holders_t[k])
+            _add(tally.yes, rows, (r < t_yes) & sits)
             tally.seat_votes[k] = (cols, None)
             continue
-        v = (r >= t_yes).view(np.int8)
-        v += r >= t_yes_or_abstain
+        v = (r >= tables.gather(tables.t_yes, cols, window.year_of, holders_t[k])).view(np.int8)
+        v += r >= tables.gather(tables.t_yes_or_abstain, cols, window.year_of, holders_t[k])
         if seat.kind == NEW_PERMANENT:  # a drawn holder who really sat votes as it did ...
-            real = tables.real.take(flat)
+            real = tables.gather(tables.real, cols, window.year_of, holders_t[k])
             really = real != ABSENT
             v = np.where(really, real, v)
             # ... and no longer counts in the elected seat where it was placed
-            moved = sits & really & tables.seated.take(flat)
+            moved = sits & really & tables.gather(tables.seated, cols, window.year_of,
+                                                  holders_t[k])
             if moved.any():
-                tally.yes[:, position[cols]] -= (moved & (real == Y)).astype(np.int16)
+                tally.yes[position[cols]] -= (moved & (real == Y)).astype(np.int16)
         v = np.where(sits, v, ABSENT).astype(np.int8)
         tally.seat_votes[k] = (cols, v if keep_votes else None)
-        _add(tally.yes, where, v == Y)
+        _add(tally.yes, rows, v == Y)
         if seat.veto:
-            tally.vetoes[:, position[cols]] += (v != Y) if rule.veto.abstention_blocks \
+            tally.vetoes[position[cols]] += (v != Y) if rule.veto.abstention_blocks \
                 else (v == N)
         for j in seat.majorities if tally.majority is not None else ():
-            tally.majority[:, position[cols], j] += v == Y
+            tally.majority[position[cols], :, j] += v == Y
     return tally
 
 
@@ -261,14 +271,17 @@ def apply_rule(design: Design, cv: CouncilVotes, bounds: Bounds, tally: Tally,
     """Outcomes (draws × decisions, int8: ADOPTED, VETOED, FAILED)."""
     rule = design.rule
     s = tally.sampled
-    procedural = cv.procedural[s][None, :]
-    short = tally.yes < bounds.required[s][None, :]
+    procedural = cv.procedural[s][:, None]
+    short = tally.yes < bounds.required[s][:, None]
     vetoed = ~procedural & bool(rule.veto.classes) & (tally.vetoes >= rule.veto.negatives)
-    unmet = np.zeros((draws, len(s)), bool)
+    unmet = np.zeros((len(s), draws), bool)
     for j, clause in enumerate(rule.majorities):
-        applies = np.ones((1, len(s)), bool) if clause.applies_to == "all" else ~procedural
+        applies = np.ones((len(s), 1), bool) if clause.applies_to == "all" else ~procedural
         unmet |= applies & (tally.majority[:, :, j] < clause.at_least)
+    decided = np.full((len(s), draws), ADOPTED, dtype=np.int8)
+    decided[unmet] = FAILED
+    decided[vetoed] = VETOED
+    decided[short] = FAILED
     out = np.broadcast_to(bounds.settled[None, :], (draws, len(cv))).copy()
-    out[:, s] = np.where(short, FAILED, np.where(vetoed, VETOED, np.where(unmet, FAILED,
-                                                                           ADOPTED)))
+    out[:, s] = decided.T
     return out

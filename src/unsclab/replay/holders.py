@@ -22,6 +22,8 @@ from __future__ import annotations
 
 __all__ = ["draw_holders"]
 
+from dataclasses import dataclass
+
 import numpy as np
 
 from unsclab.designs.model import Design
@@ -82,62 +84,123 @@ def _term_starts(first_year: int, n_years: int, term: int, offset: int) -> list[
     return [0] + [k for k in range(1, n_years) if (first_year + k - offset) % term == 0]
 
 
-def _redraw_clashes(rng, pick, clash, needed, pool, term_weights, taken, previous,
-                    re_eligible) -> None:
-    """Draw again, exactly from their restricted weights, the holders that clash."""
-    rows = np.flatnonzero(clash)
-    busy = taken[np.ix_(rows, needed, pool)].any(axis=1)
-    w = term_weights[None, :] * ~busy
-    if not re_eligible:
-        pos_in_pool = np.full(taken.shape[2], -1, dtype=np.int64)
-        pos_in_pool[pool] = np.arange(len(pool))
-        pp = pos_in_pool[np.maximum(previous[rows], 0)]
-        hit = (previous[rows] >= 0) & (pp >= 0)
-        w[np.flatnonzero(hit), pp[hit]] = 0.0
-    cum = np.cumsum(w, axis=1)
-    tot = cum[:, -1]
-    j = np.minimum((cum <= (rng.random(len(rows)) * tot)[:, None]).sum(axis=1), len(pool) - 1)
-    pick[rows] = np.where(tot > 0, pool[j], EMPTY)
+def _exact_draw(rng: np.random.Generator, weights: np.ndarray, pool: np.ndarray) -> np.ndarray:
+    """One state per row of ``weights`` (rows × pool), drawn in proportion; −1 for a row of
+    zeros."""
+    cum = np.cumsum(weights, axis=1)
+    total = cum[:, -1]
+    j = np.minimum((cum <= (rng.random(len(total)) * total)[:, None]).sum(axis=1), len(pool) - 1)
+    return np.where(total > 0, pool[j], EMPTY)
+
+
+@dataclass(frozen=True)
+class _Terms:
+    """The terms of one elected seat in the period: each term's first year, its years where
+    the seat must be filled (padded with 0, ``valid`` marks the real ones), and the
+    electability of each pool state for it (0 for states not eligible)."""
+
+    starts: list[int]
+    years: np.ndarray       # (terms, longest)
+    valid: np.ndarray       # (terms, longest)
+    weights: np.ndarray     # (terms, pool)
+
+    def busy(self, taken: np.ndarray, d: np.ndarray, j: np.ndarray,
+             states: np.ndarray) -> np.ndarray:
+        """Whether ``states`` (n) hold a seat in draw ``d`` in some year of term ``j``."""
+        n_years, n_states = taken.shape[1:]
+        flat = taken.reshape(-1)
+        base = d * (n_years * n_states) + states
+        out = np.zeros(len(d), dtype=bool)
+        for col in range(self.years.shape[1]):  # 1-D takes: much faster than 3-D indexing
+            out |= flat.take(base + self.years[j, col] * n_states) & self.valid[j, col]
+        return out
+
+    def free(self, taken: np.ndarray, d: np.ndarray, j: np.ndarray,
+             pool: np.ndarray) -> np.ndarray:
+        """Whether each pool state (n × pool) holds no seat in draw ``d`` in term ``j``."""
+        rows = taken[d[:, None], self.years[j]]              # (n, longest, universe)
+        return ~(rows[:, :, pool] & self.valid[j][:, :, None]).any(axis=1)
+
+    def mark(self, taken: np.ndarray, pick: np.ndarray) -> None:
+        """Mark the holders ``pick`` (draws × terms) as holding a seat in their terms' years."""
+        d, j = np.nonzero(pick >= 0)
+        states = pick[d, j]
+        for col in range(self.years.shape[1]):
+            ok = self.valid[j, col]
+            taken[d[ok], self.years[j[ok], col], states[ok]] = True
+
+
+def _terms(window: ReplayWindow, term: int, offset: int, needed_years: np.ndarray,
+           pool: np.ndarray) -> _Terms:
+    starts = _term_starts(window.first_year, window.n_years, term, offset)
+    needed = [np.arange(a, b)[needed_years[a:b]]
+              for a, b in zip(starts, starts[1:] + [window.n_years])]
+    years = np.zeros((len(starts), max(1, max(len(n) for n in needed))), dtype=np.int64)
+    valid = np.zeros(years.shape, dtype=bool)
+    for j, n in enumerate(needed):
+        years[j, :len(n)] = n
+        valid[j, :len(n)] = True
+    sat = (window.really_sat[years][:, :, pool] & valid[:, :, None]).any(axis=1)
+    eligible = window.un_member[starts][:, pool] & ~sat & valid.any(axis=1)[:, None]
+    return _Terms(starts, years, valid, np.where(eligible, window.electability[pool], 0.0))
+
+
+def _restricted_draw(rng: np.random.Generator, terms: _Terms, taken: np.ndarray,
+                     d: np.ndarray, j: np.ndarray, pool: np.ndarray,
+                     previous: np.ndarray | None = None, rounds: int = 10) -> np.ndarray:
+    """For each pair (draw ``d``, term ``j``), a pool state drawn by the term's weights among
+    the states holding no seat in that draw in the term's years (and other than ``previous``):
+    rounds of rejection, then an exact draw from the restricted weights for the pairs left —
+    each the law of the restricted draw. −1 where no state is left."""
+    cum = np.cumsum(terms.weights, axis=1)
+    total = cum[:, -1]
+    span = float(total.max()) + 1.0
+    flat = (cum + np.arange(len(total))[:, None] * span).ravel()
+    out = np.full(len(d), EMPTY, dtype=np.int64)
+    left = np.flatnonzero(total[j] > 0)
+    for _ in range(rounds):
+        if len(left) == 0:
+            return out
+        dl, jl = d[left], j[left]
+        u = rng.random(len(left)) * total[jl] + jl * span
+        idx = np.minimum(np.searchsorted(flat, u, side="right") - jl * len(pool), len(pool) - 1)
+        clash = terms.busy(taken, dl, jl, pool[idx])
+        if previous is not None:
+            clash |= pool[idx] == previous[left]
+        out[left[~clash]] = pool[idx[~clash]]
+        left = left[clash]
+    if len(left):
+        free = terms.free(taken, d[left], j[left], pool)
+        if previous is not None:
+            free &= pool[None, :] != previous[left][:, None]
+        out[left] = _exact_draw(rng, terms.weights[j[left]] * free, pool)
+    return out
 
 
 def _term_draw(rng: np.random.Generator, window: ReplayWindow, term: int, offset: int,
                needed_years: np.ndarray, pool: np.ndarray, taken: np.ndarray, draws: int,
                re_eligible: bool) -> np.ndarray:
-    """Holders (draws × years) of one elected seat, term by term: each term's holder drawn by
-    electability among the pool's UN members (at the term's start) who sit in none of the
-    term's needed years and hold no other seat then; without re-eligibility the previous term's
-    holder is excluded."""
-    n_years = window.n_years
-    out = np.full((draws, n_years), EMPTY, dtype=np.int64)
-    starts = _term_starts(window.first_year, n_years, term, offset)
-    previous = np.full(draws, EMPTY, dtype=np.int64)
-    all_draws = np.arange(draws)
-    for a, b in zip(starts, starts[1:] + [n_years]):
-        needed = np.arange(a, b)[needed_years[a:b]]
-        eligible = window.un_member[a, pool] & ~window.really_sat[needed][:, pool].any(axis=0)
-        term_weights = np.where(eligible, window.electability[pool], 0.0)
-        cum = np.cumsum(term_weights)
-        if len(needed) == 0 or cum[-1] <= 0:
-            previous[:] = EMPTY
-            continue
-        # one round from the term's weights, rejecting states that hold another seat in that
-        # draw (or held this one the term before, without re-eligibility); those are then drawn
-        # exactly from their restricted weights — together the law of the restricted draw
-        idx = np.minimum(np.searchsorted(cum, rng.random(draws) * cum[-1], side="right"),
-                         len(pool) - 1)
-        pick = pool[idx]
-        clash = taken[all_draws[:, None], needed[None, :], pick[:, None]].any(axis=1)
-        if not re_eligible:
-            clash |= pick == previous
-        if clash.any():
-            _redraw_clashes(rng, pick, clash, needed, pool, term_weights, taken, previous,
-                            re_eligible)
-        out[:, a:b] = pick[:, None]
-        has = pick >= 0
-        for y in needed:
-            taken[all_draws[has], y, pick[has]] = True
-        previous = pick
-    return out
+    """Holders (draws × years) of one elected seat, all terms at once: each term's holder is
+    drawn by electability among the pool's UN members (at the term's start) who sit in none of
+    the term's needed years and hold no other seat then in that draw. Without re-eligibility,
+    a holder equal to the previous term's (final) holder is drawn again excluding it, earliest
+    term first in each draw (rejection again: the law of the sequential draw that excludes it
+    from the start)."""
+    terms = _terms(window, term, offset, needed_years, pool)
+    n_terms = len(terms.starts)
+    d, j = np.repeat(np.arange(draws), n_terms), np.tile(np.arange(n_terms), draws)
+    pick = _restricted_draw(rng, terms, taken, d, j, pool).reshape(draws, n_terms)
+    while not re_eligible and n_terms > 1:
+        repeat = (pick[:, 1:] >= 0) & (pick[:, 1:] == pick[:, :-1])
+        rows = np.flatnonzero(repeat.any(axis=1))
+        if len(rows) == 0:
+            break
+        k = np.argmax(repeat[rows], axis=1) + 1      # each draw's first repeated term
+        pick[rows, k] = _restricted_draw(rng, terms, taken, rows, k, pool,
+                                         previous=pick[rows, k - 1])
+    terms.mark(taken, pick)
+    term_of_year = np.searchsorted(terms.starts, np.arange(window.n_years), side="right") - 1
+    return pick[:, term_of_year]
 
 
 def _permanent_orders(rng, window: ReplayWindow, pool: np.ndarray, n_seats: int,
@@ -202,6 +265,13 @@ def draw_holders(rng: np.random.Generator, design: Design, window: ReplayWindow,
             holders[k] = orders[j]
             _mark(taken, orders[j])
     offsets = _term_offsets(design)
+    pools: dict[str, np.ndarray] = {}
+
+    def pool_of(cls: str) -> np.ndarray:
+        if cls not in pools:
+            pools[cls] = _pool(design, cls, window.universe)
+        return pools[cls]
+
     for k, seat in enumerate(seats):
         if seat.kind == NAMED:
             h = window.index(seat.holder)
@@ -214,10 +284,10 @@ def draw_holders(rng: np.random.Generator, design: Design, window: ReplayWindow,
             c = design.seat_class(seat.seat_class)
             offs = offsets.get(seat.seat_class) or [0]
             holders[k] = _term_draw(rng, window, c.term_years or 1, offs[seat.number % len(offs)],
-                                    needed, _pool(design, seat.seat_class, window.universe),
+                                    needed, pool_of(seat.seat_class),
                                     taken, draws, c.re_eligible)
         elif seat.kind == LEFT_BY_PERMANENT:
-            pool = _pool(design, seat.seat_class, window.universe)
+            pool = pool_of(seat.seat_class)
             available = window.un_member[:, pool] & ~window.really_sat[:, pool]
             weights = np.where(available, window.electability[pool][None, :], 0.0)
             holders[k] = _yearly_draw(rng, weights, taken, pool, draws)

@@ -39,7 +39,7 @@ class ReplayResult:
     holders: list[np.ndarray]          # per seat: (draws, years) holder (universe index), −1
     active: list[np.ndarray]           # per seat: decisions where it may be filled
     left_by: dict[int, int]            # seat left by a permanent holder → that permanent seat
-    seat_votes: dict[int, tuple[np.ndarray, np.ndarray | None]]  # drawn votes (decisions, D×T)
+    seat_votes: dict[int, tuple[np.ndarray, np.ndarray | None]]  # drawn votes (decisions, T×D)
     lottery: Lottery
     seating: list[RealSeating]         # per decision: where the real members sit
     notes: list[str] = field(default_factory=list)
@@ -137,7 +137,7 @@ class ReplayResult:
             if stored is not None and stored[1] is not None:
                 pos = np.searchsorted(stored[0], t)
                 if pos < len(stored[0]) and stored[0][pos] == t:
-                    V[k] = stored[1][:, pos]
+                    V[k] = stored[1][pos]
                     continue
             h = np.maximum(held, 0)
             v = (lazy[k] >= p_yes[row, h]).astype(np.int8) \

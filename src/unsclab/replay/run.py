@@ -4,7 +4,7 @@ from __future__ import annotations
 
 __all__ = ["replay", "replay_summary", "design_in_force"]
 
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 import numpy as np
@@ -15,8 +15,8 @@ from unsclab.replay.counting import (active_decisions, apply_rule, count_votes, 
 from unsclab.replay.holders import draw_holders
 from unsclab.replay.result import ReplayResult
 from unsclab.replay.seating import seating_table, simulated_seats
-from unsclab.replay.vote_tables import register_record, vote_probabilities, vote_tables
-from unsclab.replay.window import replay_window
+from unsclab.replay.vote_tables import record, register_record, vote_probabilities, vote_tables
+from unsclab.replay.window import ReplayWindow, replay_window
 from unsclab.votes.data import council_votes
 
 _OUTCOME_CODES = {"adopted": 0, "vetoed": 1, "failed": 2}
@@ -25,6 +25,11 @@ NOTES = (
     "Simulated seats are held for whole terms by states drawn by electability "
     "(unsclab.elections, calibrated on DPPA membership 1946-2025).",
 )
+
+
+@lru_cache(maxsize=16)
+def _window(record_key: int, period: tuple[int, int]) -> ReplayWindow:
+    return replay_window(record(record_key), period)
 
 
 @cache
@@ -61,9 +66,9 @@ def replay(design: Design | str, record: Any = None, period: tuple[int, int] = (
     full = council_votes(record)
     record_key = register_record(full)
     probabilities = vote_probabilities(record_key)
-    window = replay_window(full, tuple(period))
+    window = _window(record_key, tuple(period))
     cv = window.cv
-    seating = seating_table(design, cv)
+    seating = seating_table(design, window)
     counts = real_counts(design, cv, seating.class_of)
     seats = simulated_seats(design, seating.distinct)
     holders = draw_holders(rng, design, window, seats, seating.free_seats, draws)

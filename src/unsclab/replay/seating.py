@@ -21,7 +21,7 @@ import numpy as np
 
 from unsclab.designs.model import Design
 from unsclab.groups import OPEN
-from unsclab.votes.data import CouncilVotes
+from unsclab.replay.window import ReplayWindow
 
 #: Kinds of simulated seat (:attr:`SimulatedSeat.kind`).
 NEW_PERMANENT = "new-permanent"    # an unnamed permanent seat, held by a drawn state
@@ -131,26 +131,21 @@ class SeatingTable:
         return self.class_of >= 0
 
 
-def seating_table(design: Design, cv: CouncilVotes) -> SeatingTable:
+def seating_table(design: Design, window: ReplayWindow) -> SeatingTable:
     """Seat the real members of every decision (computed once per distinct member set)."""
-    by_members: dict[tuple[str, ...], int] = {}
-    distinct: list[RealSeating] = []
-    key_of = np.zeros(len(cv), dtype=np.int64)
-    for t in range(len(cv)):
-        members = tuple(cv.members(t))
-        if members not in by_members:
-            by_members[members] = len(distinct)
-            distinct.append(seat_real_members(design, members))
-        key_of[t] = by_members[members]
-    per_decision = [distinct[k] for k in key_of]
+    cv = window.cv
+    distinct = [seat_real_members(design, members) for members in window.member_sets]
+    per_decision = [distinct[k] for k in window.member_set_of]
     class_pos = {c.id: i for i, c in enumerate(design.seats)}
-    class_by_key = np.full((len(distinct), len(cv.states)), -1, dtype=np.int64)
+    class_by_set = np.full((len(distinct), len(cv.states)), -1, dtype=np.int64)
+    free_by_set = {c.id: np.zeros(len(distinct), dtype=np.int64) for c in design.seats}
     for i, seating in enumerate(distinct):
         for code, cls in seating.seat_of.items():
-            class_by_key[i, cv.column(code)] = class_pos[cls]
-    free = {c.id: np.array([s.free_seats.get(c.id, 0) for s in per_decision])
-            for c in design.seats}
-    return SeatingTable(per_decision, distinct, class_by_key[key_of], free)
+            class_by_set[i, cv.column(code)] = class_pos[cls]
+        for cls, n in seating.free_seats.items():
+            free_by_set[cls][i] = n
+    free = {cls: n[window.member_set_of] for cls, n in free_by_set.items()}
+    return SeatingTable(per_decision, distinct, class_by_set[window.member_set_of], free)
 
 
 def simulated_seats(design: Design, distinct: list[RealSeating]) -> list[SimulatedSeat]:

@@ -9,15 +9,14 @@ them.
 
 For speed, a vote is drawn from a 16-bit uniform ``r``: "yes" if ``r < t_yes``, "abstain" if
 ``t_yes <= r < t_yes_or_abstain``, "no" otherwise (probabilities resolved to 2^-16, capped at
-65535/65536). Both thresholds are packed in one uint32 per (decision, state) so that each seat
-needs a single gather.
+65535/65536). The thresholds are gathered year by year (a seat's holder does not change within
+a year), in decision-major layout, and only "yes" where only "yes" can change the outcome.
 """
 
 from __future__ import annotations
 
-__all__ = ["VoteTables", "register_record", "vote_probabilities", "vote_tables"]
+__all__ = ["VoteTables", "record", "register_record", "vote_probabilities", "vote_tables"]
 
-import sys
 from dataclasses import dataclass
 from functools import cache
 
@@ -49,6 +48,11 @@ def _cache_path(cv: CouncilVotes, states: list[str], model) -> object:
                  model.alignment.agree.sum(dtype=np.float64).tobytes()):
         h.update(part)
     return cache_dir() / f"replay-predictions-{h.hexdigest()[:20]}.npz"
+
+
+def record(record_key: int) -> CouncilVotes:
+    """The full record registered under ``record_key``."""
+    return _RECORDS[record_key]
 
 
 @cache
@@ -89,22 +93,25 @@ def vote_probabilities(record_key: int) -> tuple[np.ndarray, np.ndarray]:
 
 @dataclass(frozen=True)
 class VoteTables:
-    """Flat (decision × universe) tables for gathers by ``decision * n_states + state``."""
+    """Decision × universe tables of the replayed decisions."""
 
-    n_states: int
-    thresholds: np.ndarray   # uint32: t_yes | t_yes_or_abstain << 16
-    real: np.ndarray         # int8 real vote (ABSENT where the state did not sit; Y if w/o vote)
-    seated: np.ndarray       # bool: the state sits in one of the design's seats as a real member
+    t_yes: np.ndarray             # uint16 thresholds: "yes" if r < t_yes
+    t_yes_or_abstain: np.ndarray  # uint16: "abstain" if t_yes <= r < t_yes_or_abstain
+    real: np.ndarray              # int8 real vote (ABSENT if the state did not sit; Y w/o vote)
+    seated: np.ndarray            # bool: the state sits in one of the design's seats
 
-    def flat_index(self, decisions: np.ndarray, holders: np.ndarray) -> np.ndarray:
-        return decisions.astype(np.int64)[None, :] * self.n_states + np.maximum(holders, 0)
-
-    def draw(self, r: np.ndarray, flat: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        """The (t_yes, t_yes_or_abstain) thresholds at ``flat`` as two uint16 views."""
-        if sys.byteorder != "little":  # pragma: no cover
-            raise RuntimeError("replay's packed tables assume a little-endian machine")
-        pk = self.thresholds.take(flat).view(np.uint16).reshape(flat.shape + (2,))
-        return pk[..., 0], pk[..., 1]
+    @staticmethod
+    def gather(table: np.ndarray, decisions: np.ndarray, year_of: np.ndarray,
+               holders: np.ndarray) -> np.ndarray:
+        """``table[t, holder]`` for every decision and draw (decisions × draws; ``holders`` is
+        years × draws). A seat's holder is the same through a year, so the gather goes year by
+        year on a small slice of the table (an empty seat reads state 0)."""
+        out = np.empty((len(decisions), holders.shape[1]), dtype=table.dtype)
+        years, starts = np.unique(year_of[decisions], return_index=True)
+        ends = np.append(starts[1:], len(decisions))
+        for y, a, b in zip(years, starts, ends):
+            np.take(table[decisions[a:b]], np.maximum(holders[y], 0), axis=1, out=out[a:b])
+        return out
 
 
 def real_votes(cv: CouncilVotes) -> np.ndarray:
@@ -118,12 +125,13 @@ def vote_tables(window: ReplayWindow, probabilities: tuple[np.ndarray, np.ndarra
                 seated: np.ndarray) -> VoteTables:
     """The tables for the decisions of ``window`` (``seated``: decisions × record columns)."""
     p_yes, p_yes_or_abstain = (p[window.rows] for p in probabilities)
-    t_yes = np.minimum(np.rint(p_yes * 65536.0), 65535).astype(np.uint32).ravel()
-    t_yes_or_abstain = np.minimum(np.rint(p_yes_or_abstain * 65536.0), 65535) \
-        .astype(np.uint32).ravel()
     n_states = len(window.universe)
     real = np.full((window.n_decisions, n_states), ABSENT, dtype=np.int8)
     real[:, window.state_of_column] = real_votes(window.cv)
     seated_u = np.zeros((window.n_decisions, n_states), dtype=bool)
     seated_u[:, window.state_of_column] = seated
-    return VoteTables(n_states, t_yes | (t_yes_or_abstain << 16), real.ravel(), seated_u.ravel())
+    return VoteTables(_thresholds(p_yes), _thresholds(p_yes_or_abstain), real, seated_u)
+
+
+def _thresholds(p: np.ndarray) -> np.ndarray:
+    return np.minimum(np.rint(p * 65536.0), 65535).astype(np.uint16)

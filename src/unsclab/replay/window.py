@@ -28,6 +28,8 @@ class ReplayWindow:
     un_member: np.ndarray          # (years, universe) UN member in that year
     really_sat: np.ndarray         # (years, universe) sat on the Council in that year
     electability: np.ndarray       # (universe,) fitted strength of each state in elections
+    member_sets: list[tuple[str, ...]]  # the distinct sets of sitting members, first seen first
+    member_set_of: np.ndarray      # decision → index in ``member_sets``
 
     @property
     def n_years(self) -> int:
@@ -57,9 +59,16 @@ def replay_window(full: CouncilVotes, period: tuple[int, int]) -> ReplayWindow:
     state_of_column = np.array([position[s] for s in cv.states])
     first, last = int(cv.years.min()), int(cv.years.max())
     year_of = (cv.years - first).astype(np.int64)
+    sitting = cv.votes != ABSENT
     sat = np.zeros((last - first + 1, len(states)), dtype=bool)
-    for t in range(len(cv)):
-        sat[year_of[t], state_of_column[np.flatnonzero(cv.votes[t] != ABSENT)]] = True
+    t, j = np.nonzero(sitting)
+    sat[year_of[t], state_of_column[j]] = True
+    _, first_seen, inverse = np.unique(sitting, axis=0, return_index=True, return_inverse=True)
+    order = np.argsort(first_seen)           # distinct member sets in order of appearance
+    rank = np.empty_like(order)
+    rank[order] = np.arange(len(order))
+    member_sets = [tuple(cv.members(int(first_seen[k]))) for k in order]
     return ReplayWindow(cv, np.flatnonzero(in_period), states, state_of_column, first, year_of,
                         membership(range(first, last + 1)), sat,
-                        default_model().weights(states))
+                        default_model().weights(states), member_sets,
+                        rank[inverse.ravel()])
