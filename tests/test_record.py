@@ -32,8 +32,9 @@ def _private_cache(tmp_path_factory, monkeypatch):
 def test_outcomes_after_corrections(record):
     s = record.summary()
     # README: 2,810 adopted / 270 vetoed / 123 lack of majority; one lack-of-majority row is
-    # the duplicate of vetoed S/5134 (data/corrections.csv), dropped.
-    assert s["by_outcome"] == {"adopted": 2810, "vetoed": 270, "lack_of_majority": 122}
+    # the duplicate of vetoed S/5134 (data/corrections.csv), dropped; S/RES/2760 (2024), missing
+    # from the source (README §1, Known gaps), added.
+    assert s["by_outcome"] == {"adopted": 2811, "vetoed": 270, "lack_of_majority": 122}
     assert [d["symbol"] for d in record.dropped] == ["S/5134"]
     assert s["vetoes_by_member"] == {"CHN": 21, "FRA": 17, "RUS": 159, "GBR": 32, "USA": 96}
     assert s["vetoes_total"] == 325
@@ -83,13 +84,14 @@ def test_membership_from_ballots_agrees_with_dppa(report):
 
 
 def test_decide_reproduces_every_known_decision(report):
-    assert report["decisions"] == 3202
-    assert report["decisions_with_known_votes"] == 3198
-    assert report["reproduced"] == 3198
-    assert report["reproduced_plain"] == 3150  # "about 3,150 of 3,203" (issue 4)
+    # 3,203 source rows, less the duplicate, plus S/RES/2760 (2024) (corrections.csv)
+    assert report["decisions"] == 3203
+    assert report["decisions_with_known_votes"] == 3199
+    assert report["reproduced"] == 3199
+    assert report["reproduced_plain"] == 3151  # "about 3,150 of 3,203" (issue 4)
     # ... and exactly: plain arithmetic misses only the documented exceptions, so it is the
     # decisions with known votes less the adopted-without-vote rows and the procedural ones
-    assert report["reproduced_plain"] == 3198 - 38 - 10
+    assert report["reproduced_plain"] == 3199 - 38 - 10
     assert report["undocumented"] == 0 and report["ok"]
     assert report["exceptions_by_kind"] == {
         "adopted_without_vote": 38, "procedural": 10, "unknown_votes": 4, "source_error": 1}
@@ -146,7 +148,7 @@ def test_cache_roundtrip_and_cold_load_under_two_seconds(record, tmp_path, monke
     env = dict(os.environ, UNSCLAB_CACHE=str(tmp_path))
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env,
                          check=True).stdout.split()
-    assert float(out[0]) < 2.0 and int(out[1]) == 3202
+    assert float(out[0]) < 2.0 and int(out[1]) == 3203
     again = Record.load()
     assert again.decisions.equals(record.decisions)
     assert again.ballots.reset_index(drop=True).astype(str).equals(
@@ -169,7 +171,7 @@ def test_cli_record_and_data(record):
     res = runner.invoke(app, ["record", "check", "--json"])
     assert res.exit_code == 0, res.output
     rep = json.loads(res.stdout)
-    assert rep["decisions"] == 3202 and rep["reproduced"] == 3198
+    assert rep["decisions"] == 3203 and rep["reproduced"] == 3199
     assert all({"symbol", "reason"} <= set(e) for e in rep["exceptions"])
     res = runner.invoke(app, ["record", "summary", "--json"])
     assert json.loads(res.stdout)["by_outcome"]["vetoed"] == 270

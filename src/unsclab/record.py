@@ -56,9 +56,9 @@ P5 = ("CHN", "FRA", "RUS", "GBR", "USA")
 OUTCOMES = ("adopted", "vetoed", "lack_of_majority")
 _TABLES = ("sciencespo_names.csv", "dppa_names.csv", "dppa_blank_names.csv",
            "procedural_decisions.csv", "corrections.csv", "members.csv",
-           "historical_states.csv")
-_SOURCES = ("sciencespo_votes", "dppa_membership")
-_FRAMES = ("decisions", "ballots", "membership", "members")
+           "historical_states.csv", "added_decisions.csv", "undl_names.csv")
+_SOURCES = ("sciencespo_votes", "dppa_membership", "undl_scrape")
+_FRAMES = ("decisions", "ballots", "membership", "members", "crosscheck")
 
 #: The four 1947–48 failed drafts whose member votes are unknown in the source (every member
 #: cell ``?``; S/516 and S/1148 also have ``?`` tallies). Source: ../shared/data/README.md §1,
@@ -86,20 +86,6 @@ def _norm_symbol(symbol: str) -> str:
     return re.sub(r"\s+", "", str(symbol)).upper()
 
 
-def _read_corrections() -> list[dict[str, str]]:
-    from unsclab.data.readers import project_table
-
-    return project_table("corrections.csv")
-
-
-def _years(scope: str) -> tuple[int, int]:
-    m = re.fullmatch(r"year=(\d{4})(?:-(\d{4}))?", scope)
-    if not m:
-        raise DataError(f"scope {scope!r} is not year=YYYY or year=YYYY-YYYY",
-                        file="unsclab/data/corrections.csv", field="scope")
-    return int(m[1]), int(m[2] or m[1])
-
-
 @dataclass
 class Record:
     """The historical record (see the module docstring for the tables)."""
@@ -108,6 +94,7 @@ class Record:
     ballots: pd.DataFrame
     membership: pd.DataFrame
     members: pd.DataFrame
+    crosscheck: pd.DataFrame | None = None
     key: str = ""
     dropped: list[dict[str, Any]] = field(default_factory=list)
 
@@ -119,37 +106,15 @@ class Record:
         import pandas as pd
 
         from unsclab.data.readers import project_table, read_dppa, read_members, read_sciencespo
+        from unsclab.record_corrections import apply_corrections
 
         sp = read_sciencespo()
         votes, ballots = sp.votes.copy(), sp.ballots.copy()
         ballots["iso3"] = ballots["iso3"].astype("string")
         year_of = dict(zip(votes["id"], votes["date"].dt.year))
         ballots["year"] = ballots["id"].map(year_of)
-        dropped = []
-        for c in _read_corrections():
-            if c["kind"] == "duplicate":
-                vid = int(c["scope"].removeprefix("id="))
-                row = votes.loc[votes["id"] == vid]
-                if row.empty:
-                    raise DataError(f"correction refers to vote id {vid}, not in the source",
-                                    file="unsclab/data/corrections.csv", field="scope")
-                dropped.append({"id": vid, "symbol": str(row["symbol"].iloc[0]),
-                                "date": str(row["date"].iloc[0].date()),
-                                "recorded": str(row["outcome"].iloc[0]),
-                                "reason": c["new"], "basis": c["basis"]})
-                votes = votes[votes["id"] != vid]
-                ballots = ballots[ballots["id"] != vid]
-            elif c["kind"] == "ballot_code":
-                lo, hi = _years(c["scope"])
-                sel = (ballots["column"] == c["field"]) & ballots["year"].between(lo, hi) & (
-                    ballots["iso3"] == c["old"])
-                if not sel.any():
-                    raise DataError(f"correction {c['field']} {c['scope']} matches no ballot",
-                                    file="unsclab/data/corrections.csv", field="scope")
-                ballots.loc[sel, "iso3"] = c["new"]
-            else:
-                raise DataError(f"unknown correction kind {c['kind']!r}; expected duplicate or "
-                                "ballot_code", file="unsclab/data/corrections.csv", field="kind")
+        votes, ballots, applied = apply_corrections(votes, ballots)
+        dropped = applied.dropped
 
         procedural = {int(r["id"]): r for r in project_table("procedural_decisions.csv")}
         for vid, r in procedural.items():
@@ -191,7 +156,7 @@ class Record:
         bal = pd.DataFrame({
             "decision": ballots["id"].astype("int32"),
             "iso3": ballots["iso3"].astype("category"),
-            "vote": ballots["vote"],
+            "vote": pd.Categorical(ballots["vote"], categories=["Y", "N", "A", "NV"]),
             "permanent": ballots["permanent"].astype("bool"),
         }).reset_index(drop=True)
 
@@ -208,7 +173,8 @@ class Record:
         mem["iso3"] = mem["iso3"].astype("category")
         mem = mem.sort_values(["year", "permanent", "iso3"], ascending=[True, False, True])
         mem = mem.reset_index(drop=True)
-        return cls(dec, bal, mem, read_members(), key=cache_key(), dropped=dropped)
+        return cls(dec, bal, mem, read_members(), crosscheck=_crosscheck(dec, bal),
+                   key=cache_key(), dropped=dropped)
 
     @classmethod
     def load(cls, *, cache: bool = True, refresh: bool = False) -> Record:
@@ -453,9 +419,40 @@ class Record:
             "tallies": {"checked": known, "mismatches": tally_bad},
             "seats": {"checked": int(len(d)), "mismatches": seat_bad},
             "membership": {"years_checked": int(len(from_ballots)), "mismatches": member_bad},
+            **self._second_source_checks(),
             "ok": not undocumented and not tally_bad and not seat_bad and not member_bad
-            and reproduced == known,
+            and reproduced == known and self._second_source_ok(),
         }
+
+    def _second_source_checks(self) -> dict[str, Any]:
+        """Second source, corrections with their citations, numbering and year counts."""
+        from unsclab.record_corrections import read_corrections
+        from unsclab.record_crosscheck import numbering_report, second_source_report
+
+        return {
+            "second_source": second_source_report(self.crosscheck),
+            "corrections": [dict(r) for r in read_corrections()],
+            "numbering": numbering_report(self.decisions, self.crosscheck),
+        }
+
+    def _second_source_ok(self) -> bool:
+        x = self.crosscheck
+        unexplained = 0 if x is None or not len(x) else int((x["status"] == "unexplained").sum())
+        n = self._second_source_checks()["numbering"]
+        return not unexplained and not n["gaps"] and not n["duplicates"] and not n[
+            "year_mismatches"]
+
+
+def _crosscheck(decisions: pd.DataFrame, ballots: pd.DataFrame) -> pd.DataFrame:
+    """The ballots against the UN Digital Library (empty when that source is not at hand)."""
+    import pandas as pd
+
+    from unsclab.record_crosscheck import EMPTY_COLUMNS, crosscheck_undl
+
+    try:
+        return crosscheck_undl(decisions, ballots)
+    except DataError:
+        return pd.DataFrame({c: [] for c in EMPTY_COLUMNS})
 
 
 def _outcome(decide_outcome: str) -> str:

@@ -107,6 +107,9 @@ def _print_check(report: dict) -> None:
         table.add_row(e["symbol"], e["date"], e["recorded"], str(e["plain"]), e["kind"],
                       "yes" if e["documented"] else "NO", e["reason"][:160])
     c.print(table)
+    from unsclab.cli.record import print_second_source
+
+    print_second_source(report)
     c.print("ok" if report["ok"] else "NOT OK: undocumented exceptions or mismatches above")
 
 

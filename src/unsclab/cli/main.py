@@ -21,6 +21,7 @@ COMMAND_MODULES = (
     "unsclab.cli.power",
     "unsclab.cli.compare",
     "unsclab.cli.data",
+    "unsclab.cli.record",
     "unsclab.cli.explore",
     "unsclab.cli.report",
     "unsclab.cli.web",
