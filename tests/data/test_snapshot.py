@@ -54,10 +54,11 @@ def test_manifest_carries_sources_attribution_and_licence(committed):
 
 
 def test_record_totals_in_snapshot(committed):
-    """Totals read in the Sciences Po file: 3,203 votes, one duplicate dropped (corrections.csv);
-    11 members a decision before 1966 and 15 after (Charter Art. 23, as amended 1965)."""
+    """Totals read in the Sciences Po file: 3,203 votes, one duplicate dropped and S/RES/2760
+    (2024) added (corrections.csv); 11 members a decision before 1966 and 15 after (Charter
+    Art. 23, as amended 1965)."""
     t = committed["tables"]
-    assert t["decisions"]["rows"] == 3202 and t["decisions"]["years"] == [1946, 2025]
+    assert t["decisions"]["rows"] == 3203 and t["decisions"]["years"] == [1946, 2025]
     assert t["members"]["rows"] == 193
     dec = pd.read_parquet(snapshot.embedded_dir() / "decisions.parquet")
     bal = pd.read_parquet(snapshot.embedded_dir() / "ballots.parquet")

@@ -1,6 +1,7 @@
 """The built-in derived tables (registered in :mod:`unsclab.data.tables`).
 
-- ``decisions``, ``ballots``, ``record_dropped``, ``membership`` — the historical record
+- ``decisions``, ``ballots``, ``record_dropped``, ``record_crosscheck``, ``membership`` — the
+  historical record
   (:meth:`unsclab.record.Record.build`: Sciences Po UNSC votes with ``corrections.csv`` and
   ``procedural_decisions.csv`` applied; see :mod:`unsclab.record` for the columns);
 - ``members`` — the 193 member states (``members.csv``, itself derived from mledoze/countries
@@ -65,6 +66,13 @@ def record_dropped() -> pd.DataFrame:
     cols = ["id", "symbol", "date", "recorded", "reason", "basis"]
     return pd.DataFrame(_record().dropped, columns=cols).astype(
         {"id": "int32", **{c: "string" for c in cols[1:]}})
+
+
+@register_table("record_crosscheck", **_REC, year=None,
+                description="each adopted resolution 1946-2021 against the UN Digital Library: "
+                "ballots compared, agreeing, differences and how each was resolved")
+def record_crosscheck() -> pd.DataFrame:
+    return _record().crosscheck
 
 
 @register_table("membership", **_REC, description="Council members by year")

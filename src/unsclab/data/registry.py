@@ -135,6 +135,10 @@ SOURCES: tuple[Source, ...] = (
         "attribution",
         note="for checks and derived facts only (ballot cross-check, subject coding); its raw "
         "rows are never shipped in the package or the snapshot",
+        attribution="United Nations Dag Hammarskjöld Library, Voting Data "
+        "(digitallibrary.un.org), as scraped to 2021",
+        origin="https://digitallibrary.un.org/search?cc=Voting+Data",
+        mirror=True,
     ),
     Source(
         name="countries",
