@@ -4,19 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from unsclab.record import Record
-
 pytestmark = pytest.mark.data  # reads the raw sources
-
-
-@pytest.fixture(scope="module")
-def record():
-    return Record.build()
-
-
-@pytest.fixture(scope="module")
-def report(record):
-    return record.check()
 
 
 def _ballot(record, symbol):

@@ -14,19 +14,6 @@ from unsclab.record import UNKNOWN_VOTES, Record
 pytestmark = pytest.mark.data  # reads the raw sources
 
 
-@pytest.fixture(scope="module")
-def record():
-    return Record.build()
-
-
-@pytest.fixture(scope="module")
-def report(record):
-    return record.check()
-
-
-@pytest.fixture(autouse=True)
-def _private_cache(tmp_path_factory, monkeypatch):
-    monkeypatch.setenv("UNSCLAB_CACHE", str(tmp_path_factory.getbasetemp() / "record-cache"))
 
 
 def test_outcomes_after_corrections(record):
