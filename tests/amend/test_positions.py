@@ -46,8 +46,10 @@ def test_state_stance_overrides_its_blocs():
 
 def test_families_of_catalogue_designs():
     sq = load_design("status-quo")
-    assert families(load_design("g4-2005"), sq) == ("permanent-no-veto", "elected")
-    assert families(load_design("ezulwini-2005"), sq) == ("permanent-veto", "elected")
+    assert families(load_design("g4-2005"), sq) == ("permanent-no-veto",)
+    assert families(load_design("ezulwini-2005"), sq) == ("permanent-veto",)
+    assert families(load_design("ufc-2024"), sq) == ("longer-term",)
+    assert families(load_design("kazakhstan-principles"), sq) == ("longer-term", "veto-limit")
     assert "veto-limit" in families(load_design("two-vetoes"), sq)
     assert families(sq, sq) == ()
 
@@ -63,8 +65,8 @@ def test_families_of_catalogue_designs():
      3, "position[1].family", "unknown family"),
     ('[[bloc]]\nid = "CA"\nmembers = ["KAZ", "UZB", "KAZ"]\nsource = "x"\n',
      3, "bloc[1].members", "listed twice"),
-    ('[[position]]\nholder = "KAZ"\nfamily = "elected"\nsupport = 0.5\nsource = "x"\n'
-     '[[position]]\nholder = "KAZ"\nfamily = "elected"\nsupport = 0.6\nsource = "y"\n',
+    (('[[position]]\nholder = "KAZ"\nfamily = "elected"\nsupport = 0.5\nsource = "x"\n'
+     '[[position]]\nholder = "KAZ"\nfamily = "elected"\nsupport = 0.6\nsource = "y"\n'),
      7, "holder", "second position"),
 ])
 def test_bad_positions_file(tmp_path, body, line, field, words):

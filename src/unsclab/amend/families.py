@@ -15,8 +15,8 @@ from unsclab.designs.model import Design
 FAMILY_DOC: dict[str, str] = {
     "permanent-veto": "new permanent seats whose holders have the veto at once",
     "permanent-no-veto": "new permanent seats without the veto, or with the veto deferred",
-    "longer-term": "new long-term (renewable) elected seats",
-    "elected": "more two-year elected seats",
+    "longer-term": "new long-term (renewable) elected seats, no new permanent seats",
+    "elected": "more two-year elected seats only (no new permanent or long-term seats)",
     "veto-limit": "the veto restricted (more than one negative vote needed) or abolished",
 }
 FAMILIES: tuple[str, ...] = tuple(FAMILY_DOC)
@@ -54,7 +54,8 @@ def new_veto_seats(design: Design, baseline: Design) -> int:
 
 
 def families(design: Design, baseline: Design) -> tuple[str, ...]:
-    """The families ``design`` belongs to against ``baseline`` (possibly several, or none)."""
+    """The families ``design`` belongs to against ``baseline``: at most one of the membership
+    families (permanent seats first, then long-term, then elected) and ``veto-limit``."""
     found: list[str] = []
     extra_permanent = _seats(design, "permanent") - _seats(baseline, "permanent")
     if extra_permanent > 0:
@@ -62,9 +63,9 @@ def families(design: Design, baseline: Design) -> tuple[str, ...]:
             found.append("permanent-veto")
         else:
             found.append("permanent-no-veto")
-    if _seats(design, "long-term") > _seats(baseline, "long-term"):
+    elif _seats(design, "long-term") > _seats(baseline, "long-term"):
         found.append("longer-term")
-    if _seats(design, "elected") > _seats(baseline, "elected"):
+    elif _seats(design, "elected") > _seats(baseline, "elected"):
         found.append("elected")
     if veto_losers(design, baseline):
         found.append("veto-limit")

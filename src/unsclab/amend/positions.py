@@ -13,7 +13,7 @@ of a UN member state; no holder and family twice in one file; no state twice in 
 
 from __future__ import annotations
 
-__all__ = ["Bloc", "Position", "Positions", "load_positions", "BUILTIN"]
+__all__ = ["BUILTIN", "Bloc", "Position", "Positions", "load_positions"]
 
 import tomllib
 from dataclasses import dataclass, field
@@ -125,7 +125,7 @@ def _parse_file(text: str, file: str) -> tuple[list[Bloc], list[Position], dict[
     lines = _field_lines(text)
     unknown = set(data) - {"bloc", "position", "weights"}
     if unknown:
-        key = sorted(unknown)[0]
+        key = min(unknown)
         raise _err("unknown table; expected [[bloc]], [[position]] or [weights]",
                    file, lines.get((key,)), key)
     blocs = []
@@ -197,13 +197,14 @@ def _builtin() -> tuple[tuple[Bloc, ...], tuple[Position, ...]]:
     return tuple(blocs), tuple(positions)
 
 
-def load_positions(*paths: str | Path) -> Positions:
-    """The built-in blocs and positions, with each user file in ``paths`` laid over them."""
-    blocs_b, positions_b = _builtin()
+def load_positions(*paths: str | Path, builtin: bool = True) -> Positions:
+    """The built-in blocs and positions, with each user file in ``paths`` laid over them
+    (``builtin=False``: the files alone, e.g. the positions of 1963 for the backtest)."""
+    blocs_b, positions_b = _builtin() if builtin else ((), ())
     blocs = {b.id: b for b in blocs_b}
     positions = list(positions_b)
     weights: dict[str, float] = {}
-    files = [BUILTIN]
+    files = [BUILTIN] if builtin else []
     for path in paths:
         p = Path(path)
         try:

@@ -28,6 +28,7 @@ COMMAND_MODULES = (
     "unsclab.cli.elections",
     "unsclab.cli.votes",
     "unsclab.cli.replay",
+    "unsclab.cli.amend",
 )
 
 app = typer.Typer(
