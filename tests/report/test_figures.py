@@ -8,7 +8,7 @@ pytest.importorskip("matplotlib")
 
 from unsclab.designs import load_design
 from unsclab.report import figures
-from unsclab.report.results import design_view
+from unsclab.views import design_view
 
 PNG = b"\x89PNG\r\n\x1a\n"
 

@@ -85,7 +85,7 @@ def test_replay_shape_is_pinned(client):
 
 @pytest.mark.data
 def test_results_keys_are_pinned(client):
-    from unsclab.report.results import VIEW_KEYS
+    from unsclab.views import VIEW_KEYS
 
     data = client.get("/api/designs/status-quo/results").json()["data"]
     assert tuple(data) == VIEW_KEYS == (

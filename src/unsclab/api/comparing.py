@@ -62,9 +62,9 @@ def replay_columns(design: Design, history: str, since: int, draws: int,
         if history == "yes":
             raise
         return None
-    return {k: s[k] for k in ("since", "draws", "seed", "decisions", "adoption_rate",
-                              "vetoed_now_adopted", "adopted_now_failed", "changed",
-                              "historical_adopted", "historical_vetoed")}
+    from unsclab.views.headline import REPLAY_KEYS
+
+    return {k: s[k] for k in REPLAY_KEYS}
 
 
 def compare_rows(designs: Sequence[Design], *, state: str | None = None,

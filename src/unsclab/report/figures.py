@@ -273,7 +273,7 @@ def seat_diagram(design: Design, *, title: str | None = None, width: float = 7.0
 def group_power(view: Mapping[str, Any], *, title: str | None = None, width: float = 7.0):
     """Power by UN regional group against membership and population shares (grouped bars).
 
-    ``view`` is :func:`unsclab.report.results.design_view` of one design: its ``groups`` rows
+    ``view`` is :func:`unsclab.views.design_view` of one design: its ``groups`` rows
     give each group's share of UN membership, of the member states' population, of the seats
     (expected) and of normalised Banzhaf power (expected; unnamed seats filled as the view's
     ``occupancy_method`` says, named in the caption).
@@ -403,7 +403,7 @@ def _label_points(ax, pts, labels) -> None:
 
 def _occupancy(view: Mapping[str, Any]) -> str:
     """How the view filled unnamed seats, in words (with the draws and seed of its replay)."""
-    from unsclab.report.results import DRAWS, SEED, occupancy_text
+    from unsclab.views import DRAWS, SEED, occupancy_text
 
     rp = view.get("replay") or {}
     return occupancy_text(view.get("occupancy_method"), rp.get("draws", DRAWS),

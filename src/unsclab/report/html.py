@@ -56,7 +56,7 @@ def render_report(designs: Sequence[Design], *, state: str | None = None) -> str
     from unsclab._version import __version__
     from unsclab.evaluate import occupancy_for
     from unsclab.report import figures
-    from unsclab.report.results import DRAWS, SEED, design_view, occupancy_text
+    from unsclab.views import DRAWS, SEED, design_view, occupancy_text
 
     if not designs:
         raise UnsclabError("expected at least one design", field="designs")

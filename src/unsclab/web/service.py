@@ -101,7 +101,7 @@ def _without_size(data: dict[str, Any]) -> dict[str, Any]:
 @lru_cache(maxsize=1)
 def catalog_summaries() -> tuple[dict[str, Any], ...]:
     """The catalogue as ``unsclab designs list --json`` prints it (cached)."""
-    from unsclab.report.results import design_summary
+    from unsclab.views import design_summary
 
     return tuple(design_summary(d) for d in load_catalog())
 
@@ -139,7 +139,7 @@ def occupancy_of(design: Design):
     view's draws and seed), cached by the design's id and seats — all it depends on, so the
     editor's variants of a design that change only its rule reuse it."""
     from unsclab.evaluate import occupancy_for
-    from unsclab.report.results import DRAWS, SEED
+    from unsclab.views import DRAWS, SEED
 
     key = (design.id, tuple(design.seats))
     with _OCC_LOCK:
@@ -158,7 +158,7 @@ def occupancy_of(design: Design):
 def catalog_view(design_id: str) -> dict[str, Any]:
     """Results of a catalogue design with its history replay (cached for the life of the
     process; computed once even when several requests ask at the same time)."""
-    from unsclab.report.results import design_view
+    from unsclab.views import design_view
 
     view = CATALOG_VIEWS.get(design_id)
     if view is None:
@@ -179,7 +179,7 @@ POSTED_REPLAY_NOTE = ("History replay is not computed for an edited or posted de
 def view_of(design: Design, replay: bool = False) -> dict[str, Any]:
     """Results of any design, cached by its content (designs are immutable and hashable).
     Without ``replay`` the view's ``replay`` is None, with a note saying how to ask for it."""
-    from unsclab.report.results import design_view
+    from unsclab.views import design_view
 
     view = design_view(design, replay=replay, occupancy=occupancy_of(design))
     if not replay:
@@ -190,7 +190,7 @@ def view_of(design: Design, replay: bool = False) -> dict[str, Any]:
 @lru_cache(maxsize=64)
 def replay_of(design_id: str, since: int, draws: int, seed: int) -> dict[str, Any]:
     """``{replay, notes}`` of a catalogue design for other parameters than the page's."""
-    from unsclab.report.results import replay_of as _replay
+    from unsclab.views import replay_of as _replay
 
     notes: list[str] = []
     return {"replay": _replay(catalog_design(design_id), notes, since=since, draws=draws,

@@ -1,0 +1,40 @@
+"""The pages' figures as inline SVG (drawn by :mod:`unsclab.report.figures`, cached by
+:mod:`unsclab.web.service`)."""
+
+from __future__ import annotations
+
+__all__ = ["group_svg", "pareto_svg", "years_svg", "replay_svg"]
+
+from unsclab.views import occupancy_text
+from unsclab.web import service
+
+
+def group_svg(design_id: str, view) -> str:
+    from unsclab.report.figures import group_power
+
+    return service.figure_svg(group_power, view)
+
+
+def pareto_svg(ids: tuple[str, ...]) -> str:
+    from unsclab.report.figures import act_vs_equality
+
+    return service.figure_svg(act_vs_equality, [service.catalog_view(i) for i in ids])
+
+
+def years_svg(ids: tuple[str, ...], code: str) -> str:
+    from unsclab.report.figures import years_per_decade
+
+    designs = [service.catalog_design(i) for i in ids]
+    occ = [service.occupancy_of(d) for d in designs]  # before the figure lock
+    return service.figure_svg(years_per_decade, designs, code, occupancy=service.occupancy_of,
+                              occupancy_note=occupancy_text(occ[0].method))
+
+
+def replay_svg(ids: tuple[str, ...]) -> str:
+    from unsclab.report.figures import replay_adoption
+
+    views = [service.catalog_view(i) for i in ids]
+    rp = views[0]["replay"]
+    return service.figure_svg(replay_adoption, {v["design"]["id"]: v["replay"]["by_year"]
+                                                for v in views},
+                              since=rp["since"], draws=rp["draws"], seed=rp["seed"])
