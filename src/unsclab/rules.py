@@ -130,6 +130,24 @@ class Decision:
         }
 
 
+def _check_seats(design: Design, ballot: Ballot) -> None:
+    """Every ``seats`` entry names a known state that votes and a class of the design: a seat
+    given to a state that casts no vote, or in a class that does not exist, is a mistake to
+    report, not to ignore."""
+    known = ", ".join(c.id for c in design.seats)
+    ids = {c.id for c in design.seats}
+    for code, cls_id in ballot.seats.items():
+        if not states.known_state(code):
+            raise BallotError(f"seat for {code!r}: unknown state code; expected the ISO3 code "
+                              "of a UN member state", field="seats")
+        if cls_id not in ids:
+            raise BallotError(f"{code} is given seat class {cls_id!r}; expected one of {known}",
+                              field="seats")
+        if code not in ballot.votes:
+            raise BallotError(f"{code} is given a seat in {cls_id!r} but casts no vote; list it "
+                              "as voting yes, no, abstaining or not voting", field="seats")
+
+
 def seat_ballot(design: Design, ballot: Ballot) -> dict[str, str]:
     """Assign each state of the ballot to a seat class of the design (ISO3 → class id).
 
@@ -145,6 +163,7 @@ def seat_ballot(design: Design, ballot: Ballot) -> dict[str, str]:
     special = set(design.rule.veto.classes)
     for maj in design.rule.majorities:
         special |= set(maj.classes)
+    _check_seats(design, ballot)
     seating: dict[str, str] = {}
     unplaced: list[str] = []
     for code in ballot.votes:

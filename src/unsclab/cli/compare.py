@@ -8,6 +8,7 @@ from typing import Optional
 import typer
 
 from unsclab.cli.common import split_codes, user_errors
+from unsclab.cli.options import HISTORIES, OCCUPANCIES, choice_option, seed_option, year_option
 from unsclab.cli.output import explain_option, format_option, out_option, progress, target
 
 
@@ -17,11 +18,11 @@ def compare_command(
     state: Optional[str] = typer.Option(None, "--state", help="Add this state's expected power and years on the Council (ISO3)."),
     as_json: bool = typer.Option(False, "--json", help="Print JSON (a list, one object per design)."),
     plot: Optional[str] = typer.Option(None, "--plot", help="Write a comparison figure (PNG) to this file."),
-    occupancy: str = typer.Option("auto", "--occupancy", help="Who fills unnamed seats: elections (calibrated model; needs the record), uniform (rotation within group), or auto."),
-    history: str = typer.Option("auto", "--history", help="Replay the record under each design: yes, no, or auto (when the record can be read)."),
-    since: int = typer.Option(1990, "--since", help="First year of the replay columns."),
-    draws: int = typer.Option(200, "--draws", help="Monte Carlo draws for elections and replay."),
-    seed: int = typer.Option(1, "--seed", help="Seed of the Monte Carlo draws."),
+    occupancy: str = choice_option("--occupancy", "auto", OCCUPANCIES, "Who fills unnamed seats: elections (calibrated model; needs the record), uniform (rotation within group), or auto."),
+    history: str = choice_option("--history", "auto", HISTORIES, "Replay the record under each design: yes, no, or auto (when the record can be read)."),
+    since: int = year_option("--since", 1990, "First year of the replay columns."),
+    draws: int = typer.Option(200, "--draws", help="Monte Carlo draws for elections and replay (1 … 100,000)."),
+    seed: int = seed_option(1, "Seed of the Monte Carlo draws."),
     holders: Optional[str] = typer.Option(None, "--holders", help="Scenario: these states (ISO3,ISO3,...) take the unnamed permanent seats of their group, e.g. BRA,DEU,IND,JPN,NGA,ZAF."),
     fmt: str = format_option(),
     out: Optional[str] = out_option(),

@@ -8,6 +8,7 @@ from typing import Optional
 import typer
 
 from unsclab.cli.common import user_errors
+from unsclab.cli.options import draws_option, seed_option
 from unsclab.cli.output import Column, Table, explain_option, format_option, out_option, status
 from unsclab.cli.output import target as to
 
@@ -36,8 +37,8 @@ def register(app: typer.Typer) -> None:
     def elections(
         target: str = typer.Argument(..., help="A catalogue id or design file, or 'backtest'."),
         years: str = typer.Option("2027-2060", "--years", help="Years to simulate, FIRST-LAST."),
-        draws: int = typer.Option(1000, "--draws", min=1, help="Monte Carlo draws."),
-        seed: int = typer.Option(1, "--seed", help="Seed of the random generator."),
+        draws: int = draws_option(1000),
+        seed: int = seed_option(1),
         state: Optional[str] = typer.Option(None, "--state", help="Show one state (ISO3)."),
         calibration: str = typer.Option("1966-2005", "--calibration",
                                         help="backtest: calibration years."),

@@ -8,6 +8,7 @@ from typing import Optional
 import typer
 
 from unsclab.cli.common import console, print_json, user_errors
+from unsclab.cli.options import seed_option
 
 
 def register(app: typer.Typer) -> None:
@@ -28,7 +29,7 @@ def explore_command(
         help="Folder for incremental results (Parquet parts, manifest, designs.parquet, "
              "pareto.json, pareto/*.toml). Default: explore-<search id>. Running again with the "
              "same folder resumes."),
-    seed: Optional[int] = typer.Option(None, "--seed", help="Sampling seed (default: the file's)."),
+    seed: Optional[int] = seed_option(None, "Sampling seed (default: the file's)."),
     budget: Optional[int] = typer.Option(None, "--budget", min=1,
                                          help="Evaluate at most this many designs (default: the file's)."),
     as_json: bool = typer.Option(False, "--json", help="Print one JSON document instead of a table."),

@@ -8,12 +8,14 @@ imports (numpy, pandas, matplotlib) inside their command functions so the CLI st
 from __future__ import annotations
 
 import importlib
+import os
 import sys
 
 import typer
 
 from unsclab._version import __version__
 from unsclab.cli.helptext import humanise
+from unsclab.cli.usage import OneLineErrors
 
 # One module per area; each defines ``register(app: typer.Typer) -> None``.
 COMMAND_MODULES = (
@@ -40,6 +42,7 @@ app = typer.Typer(
         "Example: unsclab designs list"
     ),
     no_args_is_help=True,
+    cls=OneLineErrors,
     add_completion=False,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
@@ -75,6 +78,18 @@ def main() -> None:
     except KeyboardInterrupt:
         sys.stderr.write("error: interrupted\n")
         sys.exit(130)
+    except RecursionError:  # pragma: no cover - inputs are depth-checked; a bug if reached
+        sys.stderr.write("error: internal error (input nested too deeply); please report it\n")
+        sys.exit(1)
+    except MemoryError:  # pragma: no cover
+        sys.stderr.write("error: out of memory; try a smaller design or fewer draws\n")
+        sys.exit(1)
+    except Exception as err:  # pragma: no cover - a bug: say so in one line, not a traceback
+        if os.environ.get("UNSCLAB_DEBUG"):
+            raise
+        sys.stderr.write(f"error: internal error ({type(err).__name__}: {err}); please report "
+                         "it (UNSCLAB_DEBUG=1 shows the traceback)\n")
+        sys.exit(1)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -8,6 +8,7 @@ from typing import Optional
 import typer
 
 from unsclab.cli.common import split_codes, user_errors
+from unsclab.cli.options import OCCUPANCIES, choice_option
 from unsclab.cli.output import (Column, Table, Target, explain_option, format_option, out_option,
                                 target)
 from unsclab.errors import GameError, UnsclabError
@@ -76,7 +77,7 @@ def power_command(
     weights_file: Optional[str] = typer.Option(None, "--weights-file", help="CSV with columns name,weight."),
     quota: Optional[int] = typer.Option(None, "--quota", help="Quota of the weighted game."),
     exact: bool = typer.Option(False, "--exact", help="Exact fractions (as 'p/q' text) instead of floats."),
-    occupancy: str = typer.Option("auto", "--occupancy", help="Who fills unnamed seats: elections (calibrated model; needs the record), uniform (rotation within group), or auto."),
+    occupancy: str = choice_option("--occupancy", "auto", OCCUPANCIES, "Who fills unnamed seats: elections (calibrated model; needs the record), uniform (rotation within group), or auto."),
     holders: Optional[str] = typer.Option(None, "--holders", help="Scenario: these states (ISO3,ISO3,...) take the unnamed permanent seats of their group."),
     bloc: list[str] = typer.Option([], "--bloc", help="With --by bloc: a built-in bloc id or NAME=ISO3,ISO3,... (repeatable); default all built-in blocs."),
     as_json: bool = typer.Option(False, "--json", help="Print JSON (as --format json)."),

@@ -7,6 +7,7 @@ from typing import Optional
 import typer
 
 from unsclab.cli.common import console, print_json, user_errors
+from unsclab.cli.options import draws_option, seed_option, year_option
 from unsclab.cli.output import explain_option, format_option, out_option, status, target
 
 
@@ -15,10 +16,10 @@ def register(app: typer.Typer) -> None:
     @user_errors
     def replay_cmd(
         design: str = typer.Argument(..., help="A catalogue id or a design file."),
-        since: int = typer.Option(1946, "--since", help="First year replayed."),
-        until: int = typer.Option(2025, "--until", help="Last year replayed."),
-        draws: int = typer.Option(1000, "--draws", min=1, help="Monte Carlo draws."),
-        seed: int = typer.Option(1, "--seed", help="Seed of the random generator."),
+        since: int = year_option("--since", 1946, "First year replayed."),
+        until: int = year_option("--until", 2025, "Last year replayed."),
+        draws: int = draws_option(1000),
+        seed: int = seed_option(1),
         decision: Optional[str] = typer.Option(None, "--decision",
                                                help="Show the trail of one decision (symbol)."),
         as_json: bool = typer.Option(False, "--json", help="Print one JSON document."),

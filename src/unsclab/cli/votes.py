@@ -7,6 +7,7 @@ from typing import Optional
 import typer
 
 from unsclab.cli.common import user_errors
+from unsclab.cli.options import year_option
 from unsclab.cli.output import Column, Table, explain_option, format_option, out_option, status, \
     target
 
@@ -18,8 +19,8 @@ votes_app = typer.Typer(help="The vote model (how a state that did not sit would
 @votes_app.command("backtest")
 @user_errors
 def backtest(
-    since: Optional[int] = typer.Option(None, "--since", help="First year of decisions."),
-    until: Optional[int] = typer.Option(None, "--until", help="Last year of decisions."),
+    since: Optional[int] = year_option("--since", None, "First year of decisions."),
+    until: Optional[int] = year_option("--until", None, "Last year of decisions."),
     as_json: bool = typer.Option(False, "--json", help="Print one JSON document."),
     fmt: str = format_option(),
     out: Optional[str] = out_option(),

@@ -60,10 +60,28 @@ def cache_dir() -> Path:
     """The user cache for downloaded sources and the Record's parquet cache."""
     value = os.environ.get("UNSCLAB_CACHE", "").strip()
     if value:
-        return Path(value).expanduser()
+        return _usable_cache(Path(value).expanduser(), value)
     import pooch
 
     return Path(pooch.os_cache("unsclab"))
+
+
+def _usable_cache(path: Path, value: str) -> Path:
+    """``UNSCLAB_CACHE`` as a folder unsclab can write in (created later when missing); a file,
+    a device or a read-only folder is refused here, in one line, before any work starts."""
+    problem = None
+    existing = next(p for p in (path, *path.parents) if p.exists() or p == p.parent)
+    if existing == path and not path.is_dir():
+        problem = "is not a folder"
+    elif not existing.is_dir():
+        problem = f"cannot be created ({existing} is not a folder)"
+    elif not os.access(existing, os.W_OK | os.X_OK):
+        problem = ("is a folder unsclab cannot write in" if existing == path
+                   else f"cannot be created ({existing} is read-only)")
+    if problem:
+        raise DataError(f"UNSCLAB_CACHE={value}: {problem}; expected a folder where unsclab may "
+                        "keep downloaded sources and computed tables (or unset the variable)")
+    return path
 
 
 def sha256_of(path: Path) -> str:

@@ -92,6 +92,11 @@ class Condition:
                     field="weights",
                 )
         total = sum(weights)
+        if total > MAX_TOTAL_WEIGHT:
+            raise GameError(
+                f"{pre}the weights sum to {_digits(total)}; expected at most 2**62 "
+                "(the kernels count in 64-bit integers; divide the weights by a common factor)",
+                field="weights")
         if not _is_int(self.quota):
             raise GameError(
                 f"{pre}expected an integer quota between 1 and {total}, got {self.quota!r}",
@@ -113,6 +118,16 @@ class Condition:
     def met_by(self, members: Iterable[int]) -> bool:
         """True when the players at indices ``members`` reach the quota."""
         return sum(self.weights[i] for i in members) >= self.quota
+
+
+#: The largest total weight of a condition: the kernels count weights in signed 64-bit
+#: integers (numpy int64), so sums must stay below 2**63.
+MAX_TOTAL_WEIGHT = 2**62
+
+
+def _digits(value: int) -> str:
+    text = str(value)
+    return text if len(text) <= 20 else f"a number of {len(text)} digits"
 
 
 def quota_condition(n: int, quota: int, *, label: str = "quota") -> Condition:
