@@ -16,10 +16,11 @@ for the Assembly's ratification hurdle; the numbers here are computed, not copie
 
 Membership by year: 51 in 1945 (the original members, Charter Art. 3 and the signatures of
 1945); from 1946 the number of states that had cast a GA roll-call vote by that year and not yet
-left (the proxy of :meth:`unsclab.votes.alignment.Alignment.is_member`, from the Voeten et al.
-GA voting data, hdl:1902.1/12379). A state admitted late in a year counts from the first year it
+left (first and last GA votes as in :mod:`unsclab.votes.alignment`, from the Voeten et al.
+GA voting data, hdl:1902.1/12379); a current member that stops voting (Article 19 arrears)
+remains a member. A state admitted late in a year counts from the first year it
 voted, so the proxy lags admissions by up to a year (1955: 65, as the sixteen states admitted on
-14 December 1955 first voted in 1956); after 2019, the last year of the data, it stays at 193.
+14 December 1955 first voted in 1956).
 """
 
 from __future__ import annotations
@@ -74,16 +75,20 @@ def two_thirds(members: int, quota: int | None = None) -> TwoThirds:
 
 def membership_by_year(first: int = 1945, last: int = 2025) -> dict[int, int]:
     """UN membership by year (see the module docstring for the source and its lag)."""
-    from unsclab.votes.alignment import LAST_GA_YEAR, alignment
+    from unsclab.states import is_member
+    from unsclab.votes.alignment import alignment
 
     al = alignment()
+    current = [is_member(s) for s in al.states]
     out = {}
     for year in range(first, last + 1):
         if year <= 1945:
             out[year] = ORIGINAL_MEMBERS
-        else:
-            y = min(year, LAST_GA_YEAR)
-            out[year] = sum(al.is_member(s, y) for s in al.states)
+            continue
+        # a current member counts from its first vote on (a state that stops voting, as under
+        # Art. 19 for arrears, stays a member); a former state until its last vote
+        out[year] = sum(1 for i, cur in enumerate(current)
+                        if al.first_year[i] <= year and (cur or year <= al.last_year[i]))
     return out
 
 

@@ -118,10 +118,15 @@ def show_coalition(con, r: dict) -> None:
     start = r["steps"][0]
     con.print(f"{r['design']}: {len(r['partners'])} partners; expected yes with them "
               f"{start['expected_yes']:.1f}; {r['threshold']} needed.")
+    steps = r["steps"][1:]
+    leaning = [s for s in steps if s["cost"] == 0]
+    if leaning:
+        con.print(f"{len(leaning)} states already lean yes (P(yes) ≥ 50%): with them, "
+                  f"{leaning[-1]['joined']} won.")
     t = Table(title="The states cheapest to win next (logit shift to an even chance)")
     for c in ("step", "state", "group", "P(yes)", "cost", "won", "expected yes"):
         t.add_column(c)
-    for row in r["steps"][1:]:
+    for row in steps[len(leaning):]:
         t.add_row(str(row["step"]), state_name(row["state"]), row["group"], _pct(row["p_yes"]),
                   f"{row['cost']:.2f}", str(row["joined"]), f"{row['expected_yes']:.1f}")
     con.print(t)
