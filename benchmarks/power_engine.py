@@ -27,6 +27,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
+from unsclab.designs import catalog_ids, load_design  # noqa: E402
 from unsclab.power import (  # noqa: E402
     CompositeGame,
     WeightedGame,
@@ -36,6 +37,8 @@ from unsclab.power import (  # noqa: E402
     quota_condition,
     veto_condition,
 )
+from unsclab.power.compile import compile_design  # noqa: E402
+from unsclab.power.kernels.ternary import ternary_counts  # noqa: E402
 
 EU27 = (
     "AUT BEL BGR HRV CYP CZE DNK EST FIN FRA DEU GRC HUN IRL ITA LVA LTU LUX MLT NLD POL PRT ROU "
@@ -43,11 +46,15 @@ EU27 = (
 ).split()
 
 
+TERNARY = ["ternary_penrose", "ternary_banzhaf", "ternary_shapley_shubik", "ternary_coleman_act"]
+
+
 def cold(game, names, repeat=5):
     best = float("inf")
     for _ in range(repeat):
         kernels._CACHE.clear()
         kernels.structure.cache_clear()
+        ternary_counts.cache_clear()
         t = time.perf_counter()
         compute(game, names)
         best = min(best, time.perf_counter() - t)
@@ -102,6 +109,12 @@ def main() -> None:
         sec = cold(game, names, repeat=5 if game.n < 100 else 3)
         method = kernels.swings(game).method
         print(f"| {label} | {method} | {sec:.5f} |", flush=True)
+    print()
+    print("| catalogue design | ternary indices (4), seconds (best of 5, cold cache) |")
+    print("|---|---:|")
+    for design_id in catalog_ids():
+        game = compile_design(load_design(design_id))
+        print(f"| {design_id} | {cold(game, TERNARY):.5f} |", flush=True)
 
 
 if __name__ == "__main__":

@@ -34,11 +34,13 @@ def test_charter_1945_classic_values():
 
 
 def test_weighted_form_equals_composite_form():
-    # [39; 7x5, 1x10] is the Council game (mathematics-democracy-institute.org; B.2).
-    from unsclab.power import WeightedGame, compute
+    # [39; 7x5, 1x10] is the Council game (mathematics-democracy-institute.org; B.2) in the
+    # binary model; with abstention it is the literal reading (an abstaining P withholds its 7)
+    from unsclab.power import WeightedGame, compute, index_names
 
-    composite = compute(compile_design(load_design("status-quo")))
-    weighted = compute(WeightedGame([7] * 5 + [1] * 10, 39))
+    binary = [n for n in index_names() if not n.startswith("ternary_")]
+    composite = compute(compile_design(load_design("status-quo")), binary)
+    weighted = compute(WeightedGame([7] * 5 + [1] * 10, 39), binary)
     assert composite == weighted
 
 

@@ -23,10 +23,15 @@ from unsclab.blocs import BLOCS, Bloc, bloc
 from unsclab.designs.model import Design
 from unsclab.metrics import group_table, representation, state_power
 from unsclab.occupancy import Occupancy, uniform_occupancy
+from unsclab.record import P5
 from unsclab.states import member_states, state_name
 
-#: Indices reported by default (all cheap on any Council design).
-DEFAULT_INDICES = ("banzhaf", "shapley_shubik", "penrose")
+#: Indices reported by default (all cheap on any Council design): the binary ones, and the
+#: ternary ones in which a veto holder's abstention is no veto (:mod:`unsclab.power.ternary`).
+DEFAULT_INDICES = ("banzhaf", "shapley_shubik", "penrose", "ternary_banzhaf",
+                   "ternary_shapley_shubik")
+#: Indices whose shares are summed by group, bloc and for the P5.
+_SHARED = ("banzhaf", "shapley_shubik", "ternary_banzhaf", "ternary_shapley_shubik")
 
 
 @dataclass(frozen=True)
@@ -131,7 +136,7 @@ def evaluate_design(
     groups = group_table(design, occ, per_seat_float["banzhaf"])
     for row in groups:
         for name in indices:
-            if name in ("banzhaf", "shapley_shubik"):
+            if name in _SHARED:
                 row[f"{name}_share"] = sum(r[name] for r in states if r["group"] == row["group"])
     bloc_rows = []
     for b in chosen_blocs:
@@ -140,12 +145,15 @@ def evaluate_design(
         entry = {"bloc": b.id, "name": b.name, "members": len(members),
                  "expected_seats": sum(r["expected_seats"] for r in rows)}
         for name in indices:
-            if name in ("banzhaf", "shapley_shubik"):
+            if name in _SHARED:
                 entry[f"{name}_share"] = sum(r[name] for r in rows)
         bloc_rows.append(entry)
 
     rep = representation(design, occ, per_seat_float["banzhaf"])
     rep["coleman_act"] = float(act)
+    for name in indices:
+        if name in _SHARED and name != "banzhaf":  # banzhaf's is p5_power_share
+            rep[f"p5_{name}_share"] = sum(float(powers[name].get(s, 0)) for s in P5)
     return Evaluation(design, tuple(indices), per_seat, act, occ, states, groups, bloc_rows, rep)
 
 

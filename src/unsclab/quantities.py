@@ -50,6 +50,14 @@ _ENTRIES = (
     _Q("shapley_shubik", "Shapley–Shubik power", "Shapley–Shubik",
        definition="Shapley–Shubik index: the share of all orderings of the seats in which a "
                   "seat is the one that first makes the coalition winning."),
+    _Q("ternary_banzhaf", "Banzhaf power with abstention", "Banzhaf (abst.)",
+       definition="Ternary Banzhaf index: as Banzhaf power, but each seat votes yes, abstains or "
+                  "votes no with equal probability, and a permanent member's abstention is no "
+                  "veto (the Council's practice)."),
+    _Q("ternary_shapley_shubik", "Shapley–Shubik power with abstention", "SS (abst.)",
+       definition="Ternary Shapley–Shubik index: the probability that a seat's vote settles the "
+                  "outcome when the seats vote one by one in a random order, each yes, abstain "
+                  "or no with equal probability; a permanent member's abstention is no veto."),
     _Q("coleman_prevent", "Power to prevent", "Prevent",
        definition="Coleman's power to prevent action: the share of winning vote combinations "
                   "that the seat alone can turn into losing ones."),
@@ -68,6 +76,10 @@ _ENTRIES = (
     _Q("p5_power_share", "P5 share of power", "P5 power",
        definition="The five permanent members' (China, France, Russia, the UK, the US) "
                   "combined share of Banzhaf power."),
+    _Q("p5_ternary_banzhaf_share", "P5 share of power with abstention", "P5 (abst.)",
+       definition="The five permanent members' combined share of Banzhaf power when each seat "
+                  "may also abstain and a permanent member's abstention is no veto (ternary "
+                  "Banzhaf)."),
     _Q("power_share", "Share of power", "Power",
        definition="The group's share of Banzhaf power: expected seats held times the power of "
                   "each seat."),

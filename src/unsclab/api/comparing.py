@@ -30,6 +30,7 @@ def compare_row(ev, state: str | None = None) -> dict[str, Any]:
             f" (need {veto.negatives})" if veto.negatives > 1 else "")),
         "coleman_act": float(ev.coleman_act),
         "p5_power_share": ev.representation["p5_power_share"],
+        "p5_ternary_banzhaf_share": ev.representation.get("p5_ternary_banzhaf_share"),
         "seats_by_group": {g["group"]: g["seats"] for g in ev.groups},
         "power_by_group": {g["group"]: g["power_share"] for g in ev.groups},
         "population_with_permanent_seat": ev.representation["population_with_permanent_seat"],
@@ -133,7 +134,7 @@ def compare_tables(rows: list[dict]) -> list[Table]:
         [design, Column("seats", quantity="size"), Column("quota"),
          Column("veto", header="Veto holders", short="Veto", kind="text",
                 definition="Seats with a veto (and how many negative votes of theirs block)."),
-         Column("coleman_act"), Column("p5_power_share"),
+         Column("coleman_act"), Column("p5_power_share"), Column("p5_ternary_banzhaf_share"),
          *_group_columns("power:", "power_share", "share of power")], flat)]
     if rows and rows[0].get("replay"):
         rp0 = rows[0]["replay"]
@@ -173,7 +174,8 @@ def compare(designs: Iterable[str | Design] | None = None, *, state: str | None 
     the whole catalogue), as ``unsclab compare`` does.
 
     Returns a :class:`~unsclab.api.Result`: ``frame`` has one row per design (index ``id``) with
-    ``coleman_act`` (power to act), ``p5_power_share``, ``power_AG`` … (shares of Banzhaf power
+    ``coleman_act`` (power to act), ``p5_power_share`` (and ``p5_ternary_banzhaf_share``, with
+    abstention), ``power_AG`` … (shares of Banzhaf power
     by group), ``seats_AG`` … (expected seats), ``penrose_distance``,
     ``gini_power_per_person``, the replay totals ``replay_*`` when the record can be read, and
     with ``state`` that state's ``state_banzhaf_share`` and ``state_years_per_decade``.

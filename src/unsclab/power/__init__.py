@@ -26,13 +26,15 @@ Public names (stable):
   Coleman x3, Holler, Deegan-Packel, Johnston), computed by default.
 - :mod:`unsclab.power.more_indices` -- indices given on request (Rae, Nevison,
   Konig-Brauninger, Public Help theta, Felsenthal, minimal winning coalition counts).
+- :mod:`unsclab.power.ternary` -- indices of ternary games (yes / abstain / no), names
+  starting ``ternary_``.
 - :mod:`unsclab.power.kernels` -- the exact counting algorithms (:func:`swings`,
   :func:`structure`), one module per algorithm.
 """
 
 from __future__ import annotations
 
-from unsclab.power import more_indices  # noqa: F401  (registers the on-request indices)
+from unsclab.power import more_indices, ternary  # noqa: F401  (register their indices)
 from unsclab.power.games import (
     LIMITS,
     CompositeGame,

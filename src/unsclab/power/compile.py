@@ -12,8 +12,11 @@ votes yes or no), as a conjunction of weighted conditions:
 - each extra majority clause: at least ``at_least`` yes among the seats of its classes.
 
 In the binary model a veto holder's abstention counts as not voting yes, so the Charter game is
-the classic ``[39; 7×5, 1×10]`` (Felsenthal & Machover 1998, §3.3); the ternary practice that
-an abstention is not a veto is modelled by :func:`unsclab.rules.decide`, not by the indices.
+the classic ``[39; 7×5, 1×10]`` (Felsenthal & Machover 1998, §3.3). The veto condition also
+carries the practice that an abstention is not a veto (unless ``veto.abstention_blocks``), which
+the ternary indices (:mod:`unsclab.power.ternary`) and :meth:`CompositeGame.passes` read, so the
+compiled game passes a yes / abstain / no roll call exactly when :func:`unsclab.rules.decide`
+adopts it.
 """
 
 from __future__ import annotations
@@ -45,7 +48,8 @@ def compile_design(design: Design, *, procedural: bool = False) -> CompositeGame
     ]
     if not procedural and rule.veto.classes:
         holders = [i for i, s in enumerate(seats) if s.seat_class in rule.veto.classes]
-        conditions.append(veto_condition(n, holders, rule.veto.negatives))
+        conditions.append(veto_condition(n, holders, rule.veto.negatives,
+                                         abstention_blocks=rule.veto.abstention_blocks))
     for maj in rule.majorities:
         if procedural and maj.applies_to != "all":
             continue

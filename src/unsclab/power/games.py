@@ -48,6 +48,8 @@ LIMITS = MappingProxyType(
         "weighted_cells": 60_000_000,
         # several conditions: (non-null players + 1) x product of (total weight + 1) cells
         "composite_cells": 8_000_000,
+        # ternary (yes / abstain / no) indices: product over player types of C(count + 3, 3)
+        "ternary_cells": 2_000_000,
     }
 )
 
@@ -68,11 +70,16 @@ class Condition:
         Integer quota, between 1 and the sum of the weights.
     label : str, optional
         What the condition stands for (``"quota"``, ``"veto"``, ``"population"``...).
+    abstain_passes : bool, optional
+        In the ternary model (yes / abstain / no), abstainers' weights count towards the quota
+        too: the condition is "not enough weight votes no" (a veto whose holders block only by
+        voting no). The binary model counts abstention as no, so there it changes nothing.
     """
 
     weights: tuple[int, ...]
     quota: int
     label: str = ""
+    abstain_passes: bool = False
 
     def __post_init__(self) -> None:
         weights = tuple(self.weights) if not isinstance(self.weights, tuple) else self.weights
@@ -138,7 +145,12 @@ def quota_condition(n: int, quota: int, *, label: str = "quota") -> Condition:
 
 
 def veto_condition(
-    n: int, holders: Iterable[int], negatives: int = 1, *, label: str = "veto"
+    n: int,
+    holders: Iterable[int],
+    negatives: int = 1,
+    *,
+    label: str = "veto",
+    abstention_blocks: bool = False,
 ) -> Condition:
     """The condition that fewer than ``negatives`` veto holders vote against.
 
@@ -155,6 +167,9 @@ def veto_condition(
         Indices (0-based) of the veto holders.
     negatives : int
         Number of negative votes of veto holders that block, 1 to ``v``.
+    abstention_blocks : bool
+        Ternary model only: a holder's abstention blocks like a no (the literal reading of
+        Art. 27(3)); by default only "no" votes block, as in the Council's practice.
     """
     idx = sorted(set(holders))
     if not idx:
@@ -172,7 +187,7 @@ def veto_condition(
     weights = [0] * n
     for i in idx:
         weights[i] = 1
-    return Condition(tuple(weights), v - negatives + 1, label)
+    return Condition(tuple(weights), v - negatives + 1, label, not abstention_blocks)
 
 
 @dataclass(frozen=True, eq=False)
@@ -252,7 +267,7 @@ class CompositeGame:
         object.__setattr__(self, "conditions", tuple(conds))
         object.__setattr__(self, "names", names)
         object.__setattr__(
-            self, "_key", tuple((c.weights, c.quota) for c in conds) + (names,)
+            self, "_key", tuple((c.weights, c.quota, c.abstain_passes) for c in conds) + (names,)
         )
 
     # identity: two games are equal when their conditions and names are the same
@@ -304,6 +319,21 @@ class CompositeGame:
         """True when the players in ``coalition`` (indices or names), voting yes, win."""
         members = {self.index(p) for p in coalition}
         return all(c.met_by(members) for c in self.conditions)
+
+    def passes(self, votes: Sequence[str]) -> bool:
+        """True when the roll call ``votes`` (``"Y"``, ``"A"`` or ``"N"`` per player, in player
+        order) passes: in each condition the yes-voters' weights, plus the abstainers' where the
+        condition lets abstentions through (``abstain_passes``), reach the quota."""
+        if len(votes) != self.n or any(v not in ("Y", "A", "N") for v in votes):
+            raise GameError(
+                f"expected {self.n} votes, each 'Y', 'A' or 'N', got {list(votes)!r}",
+                field="votes",
+            )
+        return all(
+            sum(w for w, v in zip(c.weights, votes, strict=True)
+                if v == "Y" or (v == "A" and c.abstain_passes)) >= c.quota
+            for c in self.conditions
+        )
 
     def canonical(self) -> tuple[tuple[tuple[int, ...], int], ...]:
         """An equivalent, smaller list of conditions (same winning coalitions).

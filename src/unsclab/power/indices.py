@@ -19,12 +19,11 @@ its names are re-exported here.
 
 from __future__ import annotations
 
-
 from fractions import Fraction
 
 from unsclab.power.games import CompositeGame
 from unsclab.power.kernels import structure, swings
-from unsclab.power.registry import (
+from unsclab.power.registry import (  # noqa: F401  (re-exported, see __all__)
     INDICES,
     PowerIndex,
     compute,
@@ -33,9 +32,8 @@ from unsclab.power.registry import (
     index_value,
     register_index,
 )
-from unsclab.power.registry import __all__ as _registry_names
 
-__all__ = [*_registry_names, "coleman_act"]
+__all__ = ["coleman_act"]  # and the registry's names, re-exported above
 
 # ---------------------------------------------------------------------------------------------
 # the indices

@@ -42,9 +42,10 @@ class PowerIndex:
         Human name.
     scope : {"player", "game"}
         ``"player"``: one value per player; ``"game"``: one value for the whole game.
-    needs : {"swings", "shapley", "structure"}
+    needs : {"swings", "shapley", "structure", "ternary"}
         Which counts it needs: swings alone scale to hundreds of players; "structure"
-        (minimal winning coalitions) is limited to games with few player types.
+        (minimal winning coalitions) and "ternary" (yes / abstain / no roll calls) are limited
+        to games with few player types.
     func : callable
         ``func(game) -> tuple of Fraction`` (player scope) or ``Fraction`` (game scope).
     default : bool
@@ -54,7 +55,7 @@ class PowerIndex:
     name: str
     title: str
     scope: Literal["player", "game"]
-    needs: Literal["swings", "shapley", "structure"]
+    needs: Literal["swings", "shapley", "structure", "ternary"]
     func: Callable[[CompositeGame], Value]
     default: bool = True
 
@@ -78,7 +79,7 @@ def register_index(
     *,
     title: str,
     scope: Literal["player", "game"] = "player",
-    needs: Literal["swings", "shapley", "structure"] = "swings",
+    needs: Literal["swings", "shapley", "structure", "ternary"] = "swings",
     default: bool = True,
 ) -> Callable[[Callable[[CompositeGame], Value]], Callable[[CompositeGame], Value]]:
     """Register a power index function under ``name`` (refuses a name already taken).
@@ -88,8 +89,10 @@ def register_index(
     """
     if scope not in ("player", "game"):
         raise ValueError(f"scope must be 'player' or 'game', got {scope!r}")
-    if needs not in ("swings", "shapley", "structure"):
-        raise ValueError(f"needs must be 'swings', 'shapley' or 'structure', got {needs!r}")
+    if needs not in ("swings", "shapley", "structure", "ternary"):
+        raise ValueError(
+            f"needs must be 'swings', 'shapley', 'structure' or 'ternary', got {needs!r}"
+        )
 
     def deco(func: Callable[[CompositeGame], Value]) -> Callable[[CompositeGame], Value]:
         if name in _REGISTRY:
@@ -132,6 +135,10 @@ def feasible(name: str, game: CompositeGame) -> bool:
     idx = _get(name)
     if idx.needs == "structure":
         return player_profiles(game) <= LIMITS["profiles"]
+    if idx.needs == "ternary":
+        from unsclab.power.kernels.ternary import ternary_cells
+
+        return game.n <= LIMITS["players"] and ternary_cells(game) <= LIMITS["ternary_cells"]
     return True
 
 
@@ -145,8 +152,9 @@ def compute(
     game : CompositeGame
     indices : iterable of str, optional
         Registered index names. Default: every per-player index registered as a default one
-        that the game's size allows (the structure indices -- Holler, Deegan-Packel, Johnston -- need at most
-        ``LIMITS["profiles"]`` player-type profiles and are left out beyond). A name given
+        that the game's size allows (the structure indices -- Holler, Deegan-Packel, Johnston --
+        need at most ``LIMITS["profiles"]`` player-type profiles, the ternary ones at most
+        ``LIMITS["ternary_cells"]`` cells, and are left out beyond). A name given
         explicitly is always computed (or raises :class:`~unsclab.errors.GameError`).
     exact : bool
         Fractions (default) or floats (converted from the exact values).
