@@ -51,7 +51,7 @@ from unsclab.errors import DataError
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 P5 = ("CHN", "FRA", "RUS", "GBR", "USA")
 OUTCOMES = ("adopted", "vetoed", "lack_of_majority")
 _TABLES = ("sciencespo_names.csv", "dppa_names.csv", "dppa_blank_names.csv",
@@ -107,6 +107,7 @@ class Record:
 
         from unsclab.data.readers import project_table, read_dppa, read_members, read_sciencespo
         from unsclab.record_corrections import apply_corrections
+        from unsclab.record_types import participation, vote_types
 
         sp = read_sciencespo()
         votes, ballots = sp.votes.copy(), sp.ballots.copy()
@@ -152,6 +153,7 @@ class Record:
                                        & (dec["yes"] == 0).fillna(False)).astype("bool")
         dec["votes_known"] = dec["id"].map(known).fillna(False).astype("bool")
         dec = dec.sort_values(["date", "id"]).reset_index(drop=True)
+        dec["vote_type"] = vote_types(dec)
 
         bal = pd.DataFrame({
             "decision": ballots["id"].astype("int32"),
@@ -159,6 +161,7 @@ class Record:
             "vote": pd.Categorical(ballots["vote"], categories=["Y", "N", "A", "NV"]),
             "permanent": ballots["permanent"].astype("bool"),
         }).reset_index(drop=True)
+        bal["participation"] = participation(bal, dec)
 
         dppa = read_dppa()
         groups = {r["iso3"]: r["group"] for r in project_table("historical_states.csv")}
@@ -290,6 +293,7 @@ class Record:
             "by_decade": by_decade,
             "vetoes_by_member": by_member,
             "vetoes_total": int(sum(by_member.values())),
+            **_veto_definitions(d),
             "adopted_without_vote": int(d["adopted_without_vote"].sum()),
             "procedural": int(d["procedural"].sum()),
             "votes_unknown": int((~d["votes_known"]).sum()),
@@ -441,6 +445,25 @@ class Record:
         n = self._second_source_checks()["numbering"]
         return not unexplained and not n["gaps"] and not n["duplicates"] and not n[
             "year_mismatches"]
+
+
+def _veto_definitions(d: pd.DataFrame) -> dict[str, Any]:
+    """The veto counted on the Library's definition beside the count of all negative votes."""
+    from unsclab.record_types import veto_counts
+
+    dhl = {c: v.get(c, 0) for c, v in veto_counts(d, "dhl").items()}
+    return {
+        "vetoes_definition": "all: every negative vote of a permanent member on a row that "
+                             "failed for it (drafts, amendments, separate and part votes, "
+                             "Secretary-General ballots)",
+        "vetoes_dhl_by_member": dhl,
+        "vetoes_dhl_total": int(sum(dhl.values())),
+        "vetoes_dhl_definition": "dhl: the Dag Hammarskjöld Library's veto list — each vetoed "
+                                 "draft resolution or amendment once per meeting; not part "
+                                 "votes nor Secretary-General ballots",
+        "by_vote_type": {str(k): int(v) for k, v in
+                         d["vote_type"].value_counts().sort_index().items()},
+    }
 
 
 def _crosscheck(decisions: pd.DataFrame, ballots: pd.DataFrame) -> pd.DataFrame:

@@ -140,8 +140,12 @@ def summary(
     table.add_row("total", *(str(s["by_outcome"][k])
                              for k in ("adopted", "vetoed", "lack_of_majority")))
     c.print(table)
-    c.print("vetoes (permanent members' negative votes on vetoed drafts): " + ", ".join(
+    c.print("vetoes, all negative permanent votes on failed rows: " + ", ".join(
         f"{k} {v}" for k, v in s["vetoes_by_member"].items()) + f"; total {s['vetoes_total']}")
+    c.print("vetoes on the Dag Hammarskjöld Library's definition (each vetoed draft or "
+            "amendment once; no part votes, no Secretary-General ballots): " + ", ".join(
+                f"{k} {v}" for k, v in s["vetoes_dhl_by_member"].items())
+            + f"; total {s['vetoes_dhl_total']} (unsclab record vetoes)")
     c.print(f"adopted without a vote: {s['adopted_without_vote']}; procedural: "
             f"{s['procedural']}; votes unknown: {s['votes_unknown']}")
 
