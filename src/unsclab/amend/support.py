@@ -36,6 +36,7 @@ __all__ = ["WEIGHTS", "Support", "Weights", "parse_weight", "support"]
 
 import math
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import numpy as np
 
@@ -131,7 +132,19 @@ def _logit(p: np.ndarray) -> np.ndarray:
     return np.log(q / (1 - q))
 
 
+_STANCES: dict = {}
+
+
 def _stances(positions: Positions, states, fams, undeclared: float):
+    key = (id(positions), tuple(states), fams, undeclared)
+    if key not in _STANCES:
+        if len(_STANCES) > 256:
+            _STANCES.clear()
+        _STANCES[key] = (positions, _compute_stances(positions, states, fams, undeclared))
+    return _STANCES[key][1]
+
+
+def _compute_stances(positions: Positions, states, fams, undeclared: float):
     stance = np.full(len(states), undeclared)
     declared = np.zeros(len(states), dtype=bool)
     sources: dict[str, list[str]] = {}
@@ -168,16 +181,23 @@ def interest_terms(design: Design, baseline: Design, states, groups, occupancy: 
         power = state_power(occ, {k: float(v) for k, v in per_seat.items()})
         b = np.array([float(power.get(s, 0.0)) for s in states])
         y = np.array([float(occ.years_per_decade(s)) for s in states])
-        share = {g: float(b[[i for i, h in enumerate(groups) if h == g]].sum()) for g in set(groups)}
-        return b, y, share
+        return b, y
 
-    b_d, y_d, share_d = stake(design, occ_d)
-    b_b, y_b, share_b = stake(baseline, occ_b)
-    power = np.tanh(np.log((b_d + _EPS) / (b_b + _EPS)))
-    years = np.clip((y_d - y_b) / 10, -1, 1)
-    region = np.array([math.tanh(math.log((share_d[g] + _EPS) / (share_b[g] + _EPS)))
-                       for g in groups])
-    return {"power": power, "years": years, "region": region}
+    b_d, y_d = stake(design, occ_d)
+    b_b, y_b = stake(baseline, occ_b)
+    return interest_from(b_d, y_d, b_b, y_b, groups)
+
+
+def interest_from(b_d, y_d, b_b, y_b, groups) -> dict[str, np.ndarray]:
+    """The three interest terms from per-state power (``b``) and years per decade (``y``) under
+    the design (``_d``) and the baseline (``_b``), all arrays over the same states."""
+    g = np.asarray(groups, dtype=object)
+    region = np.zeros(len(g))
+    for name in set(groups):
+        mask = g == name
+        region[mask] = math.tanh(math.log((b_d[mask].sum() + _EPS) / (b_b[mask].sum() + _EPS)))
+    return {"power": np.tanh(np.log((b_d + _EPS) / (b_b + _EPS))),
+            "years": np.clip((y_d - y_b) / 10, -1, 1), "region": region}
 
 
 def alignment_term(ideal: np.ndarray, stance: np.ndarray, declared: np.ndarray) -> np.ndarray:
@@ -193,7 +213,8 @@ def alignment_term(ideal: np.ndarray, stance: np.ndarray, declared: np.ndarray) 
     return np.where(known, a, 0.0)
 
 
-def ideal_points(states, year: int) -> np.ndarray:
+@lru_cache(maxsize=64)
+def ideal_points(states: tuple[str, ...], year: int) -> np.ndarray:
     """GA ideal points of ``states`` in ``year`` (the latest earlier year a state has; NaN if none)."""
     from unsclab.amend.data_access import ideal_point_table
 
@@ -226,7 +247,7 @@ def support(design: Design, positions: Positions, weights: Weights | None = None
     stance, declared, sources = _stances(positions, states, fams, w["undeclared"])
     terms = dict(interest if interest is not None
                  else interest_terms(design, base, states, groups, occupancy))
-    x = ideal if ideal is not None else ideal_points(states, year)
+    x = ideal if ideal is not None else ideal_points(tuple(states), year)
     terms["alignment"] = alignment_term(x, stance, declared)
     losers = veto_losers(design, base)
     terms["veto_loss"] = np.array([1.0 if s in losers else 0.0 for s in states])

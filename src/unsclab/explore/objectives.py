@@ -253,3 +253,26 @@ def size(design: Design, evaluation: Evaluation) -> float:
                     doc="Affirmative votes needed over the number of seats.")
 def quota_fraction(design: Design, evaluation: Evaluation) -> float:
     return design.rule.quota / design.size
+
+
+# -- could it be adopted? Charter Art. 108 (unsclab.amend) ---------------------------------------
+
+
+def _feasibility(design: Design, evaluation: Evaluation) -> dict[str, float]:
+    from unsclab.amend.feasibility import feasibility
+
+    return evaluation.cached("amend", lambda: feasibility(design, evaluation))
+
+
+@register_objective("p_ga", direction="maximise",
+                    doc="Probability that two thirds of the General Assembly adopt the design "
+                        "(Art. 108), by the amendment game with its built-in positions.")
+def p_ga(design: Design, evaluation: Evaluation) -> float:
+    return _feasibility(design, evaluation)["p_ga"]
+
+
+@register_objective("p_ratification", direction="maximise",
+                    doc="Probability that the design is adopted and ratified by two thirds of the "
+                        "members including the five permanent members (Art. 108).")
+def p_ratification(design: Design, evaluation: Evaluation) -> float:
+    return _feasibility(design, evaluation)["p_ratification"]
