@@ -39,3 +39,40 @@ def test_replay_unknown_decision_is_a_user_error():
                             "--decision", "S/9999/1"])
     assert r.exit_code == 1
     assert "error:" in r.output and "S/9999/1" in r.output
+
+
+def test_replay_changed_only_json_and_csv_list_the_same_decisions():
+    args = ["replay", "two-vetoes", "--since", "2020", "--draws", "3", "--changed-only"]
+    r = runner.invoke(app, args + ["--json"])
+    assert r.exit_code == 0, r.output
+    changed = json.loads(r.stdout)["changed_decisions"]
+    assert changed and all(c["recorded"] == "vetoed" and c["outcome"] == "adopted"
+                           for c in changed)
+    r = runner.invoke(app, args + ["--format", "csv"])
+    assert r.exit_code == 0, r.output
+    lines = r.stdout.strip().splitlines()
+    assert lines[0].startswith("Symbol,Date,Subject,Title,Recorded")
+    assert [line.split(",")[0] for line in lines[1:]] == [c["symbol"] for c in changed]
+
+
+def test_replay_table_lists_the_changed_decisions():
+    r = runner.invoke(app, ["replay", "two-vetoes", "--since", "2024", "--draws", "3"])
+    assert r.exit_code == 0, r.output
+    assert "Decisions whose outcome changes under two-vetoes" in r.output
+    assert "vetoed by Russia" in r.output or "vetoed by United States" in r.output
+
+
+@pytest.mark.parametrize("args,words", [
+    (["--subject", "Mars"], "unknown subject"),
+    (["--since", "2030", "--until", "2031"], "no recorded decision between 2030 and 2031"),
+    (["--since", "2020", "--until", "2010"], "is after"),
+])
+def test_replay_bad_input_is_one_line(args, words):
+    r = runner.invoke(app, ["replay", "two-vetoes", "--draws", "2", *args])
+    assert r.exit_code == 1
+    assert words in r.output and r.output.strip().count("\n") == 0
+
+
+def test_replay_unknown_design_is_one_line():
+    r = runner.invoke(app, ["replay", "no-such-design", "--draws", "2"])
+    assert r.exit_code == 1 and "error:" in r.output and r.output.strip().count("\n") == 0

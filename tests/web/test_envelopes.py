@@ -64,7 +64,8 @@ def test_error_envelope(client, method, url, status):
 REPLAY_KEYS = {"design", "since", "draws", "seed", "decisions", "adopted", "vetoed", "failed",
                "changed", "vetoed_now_adopted", "adopted_now_failed", "expected_adopted",
                "expected_vetoed", "expected_failed", "adoption_rate", "historical_adopted",
-               "historical_vetoed", "historical_failed", "by_year", "notes"}
+               "historical_vetoed", "historical_failed", "by_year", "changed_decisions",
+               "notes"}
 
 
 @pytest.mark.data
@@ -79,6 +80,7 @@ def test_replay_shape_is_pinned(client):
     assert rp["adopted"] + rp["vetoed"] + rp["failed"] == rp["decisions"]
     assert (rp["adopted"], rp["vetoed"], rp["failed"]) == (
         rp["historical_adopted"], rp["historical_vetoed"], rp["historical_failed"])
+    assert rp["changed_decisions"] == [] and rp["changed"] == 0
     # the page's replay is the one of /results
     assert client.get("/api/designs/status-quo/results").json()["data"]["replay"] == rp
 

@@ -2,13 +2,77 @@
 
 from __future__ import annotations
 
-from typing import Optional
+from typing import Any, Optional
 
 import typer
 
 from unsclab.cli.common import console, print_json, user_errors
 from unsclab.cli.options import draws_option, seed_option, year_option
 from unsclab.cli.output import explain_option, format_option, out_option, status, target
+
+
+
+def _subject(value: str | None) -> str | None:
+    from unsclab.errors import UnsclabError
+    from unsclab.replay import SUBJECTS
+
+    if value is None:
+        return None
+    for s in SUBJECTS:
+        if s.lower() == value.strip().lower():
+            return s
+    raise UnsclabError(f"--subject {value!r}: unknown subject; expected one of "
+                       + ", ".join(SUBJECTS))
+
+
+def _print_trail(con, tr: dict[str, Any]) -> None:
+    from unsclab.replay.trail import VOTE_WORDS, share_text
+
+    p = {"adopted": tr["p_adopted"], "vetoed": tr["p_vetoed"], "failed": tr["p_failed"]}
+    con.print(f"[bold]{tr['symbol']}[/bold] ({tr['date']}, {tr['subject']}) {tr['title']}")
+    con.print(f"Recorded: {tr['recorded_reason']}")
+    con.print(f"Under {tr['design']}: {tr['modal']} with probability {p[tr['modal']]:.2f} "
+              f"(adopted {p['adopted']:.2f}, vetoed {p['vetoed']:.2f}, failed "
+              f"{p['failed']:.2f}).")
+    con.print(f"Rule: {tr['rule']}")
+    con.print("Seats and votes:")
+    for s in tr["seats"]:
+        if "holders" not in s:
+            con.print(f"  {s['seat']}: {s['name']} — {s['how']}; {VOTE_WORDS[s['vote']]} "
+                      "(real vote).")
+            continue
+        con.print(f"  {s['seat']} — {s['how']}; filled in {share_text(s['p_filled'])} of "
+                  "draws:")
+        for h in s["holders"]:
+            if h["source"] == "real":
+                con.print(f"    {h['name']} ({share_text(h['p_holds'])} of draws) — {h['why']}; "
+                          f"{VOTE_WORDS[h['vote']]} (real vote).")
+            else:
+                q = h["p"]
+                con.print(f"    {h['name']} ({share_text(h['p_holds'])} of draws) — predicted: "
+                          f"in favour {q['Y']:.2f}, abstain {q['A']:.2f}, against "
+                          f"{q['N']:.2f}; from {h['rests_on']}.")
+    if tr["reason"]:
+        con.print(f"How the rule decided (draw {tr['example_draw']}): {tr['reason']}")
+
+
+def _trails(res, decision: str, since: int, until: int, as_json: bool, draws: int,
+            seed: int) -> None:
+    from unsclab.errors import UnsclabError
+
+    idx = res.cv.index_of(decision)
+    if not idx:
+        raise UnsclabError(f"--decision {decision!r}: no recorded vote with that symbol "
+                           f"between {since} and {until}; expected e.g. S/RES/678(1990) "
+                           "or S/2024/312")
+    trails = [res.trail(t) for t in idx]
+    if as_json:
+        print_json({"design": res.design.id, "symbol": decision, "draws": draws, "seed": seed,
+                    "trails": trails})
+        return
+    con = console()
+    for tr in trails:
+        _print_trail(con, tr)
 
 
 def register(app: typer.Typer) -> None:
@@ -22,6 +86,10 @@ def register(app: typer.Typer) -> None:
         seed: int = seed_option(1),
         decision: Optional[str] = typer.Option(None, "--decision",
                                                help="Show the trail of one decision (symbol)."),
+        changed_only: bool = typer.Option(False, "--changed-only",
+                                          help="Only the decisions whose outcome changes."),
+        subject: Optional[str] = typer.Option(None, "--subject",
+                                              help="Only changed decisions on this subject."),
         as_json: bool = typer.Option(False, "--json", help="Print one JSON document."),
         fmt: str = format_option(),
         out: Optional[str] = out_option(),
@@ -29,53 +97,35 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         """Replay every recorded vote under a design: would the Council have acted?
 
-        Examples: unsclab replay two-vetoes --since 1990 --json;
-        unsclab replay g4-2005 --decision S/2024/312
+        Lists the decisions whose outcome changes. Examples: unsclab replay two-vetoes
+        --since 1990 --changed-only; unsclab replay g4-2005 --decision S/2024/312
         """
         from unsclab.designs import load_design
         from unsclab.errors import UnsclabError
         from unsclab.replay import replay
+        from unsclab.replay.changes import changed_table
 
         dest = target(fmt, out, as_json, explain)
-        as_json = dest.json
         d = load_design(design)
         if since > until:
             raise UnsclabError(f"--since {since} is after --until {until}")
+        wanted = _subject(subject)
         with status(f"Replaying {since}–{until} under {d.id} ({draws} draws)"):
             res = replay(d, period=(since, until), draws=draws, seed=seed)
         if decision:
-            idx = res.cv.index_of(decision)
-            if not idx:
-                raise UnsclabError(f"--decision {decision!r}: no recorded vote with that symbol "
-                                   f"between {since} and {until}; expected e.g. S/RES/678(1990) "
-                                   "or S/2024/312")
-            trails = [res.trail(t) for t in idx]
-            if as_json:
-                print_json({"design": d.id, "symbol": decision, "draws": draws, "seed": seed,
-                            "trails": trails})
-                return
-            con = console()
-            for tr in trails:
-                con.print(f"[bold]{tr['symbol']}[/bold] ({tr['date']}) {tr['title']}")
-                con.print(f"history: {tr['history']}; under {d.id}: P(adopted) "
-                          f"{tr['p_adopted']:.3f}, P(vetoed) {tr['p_vetoed']:.3f}, "
-                          f"P(failed) {tr['p_failed']:.3f} → {tr['modal']}")
-                for s in tr["seats"]:
-                    if "holders" in s:
-                        hs = ", ".join(
-                            f"{h['state']} {h['p_holds']:.2f}"
-                            + (f" (real {h['vote']})" if h["source"] == "real" else
-                               f" (Y {h['p']['Y']:.2f} A {h['p']['A']:.2f} N {h['p']['N']:.2f})")
-                            for h in s["holders"])
-                        con.print(f"  {s['class']} {s['seat']} (active {s['p_active']:.2f}): {hs}")
-                    else:
-                        con.print(f"  {s['class']}: {s['state']} {s['vote']} (real)")
-                con.print(f"why (draw {tr['example_draw']}): {tr['reason']}")
+            _trails(res, decision, since, until, dest.json, draws, seed)
             return
         from unsclab.api.replays import replay_tables
 
-        summary = res.to_dict()
-        dest.emit(replay_tables(summary), json_payload=summary,
+        changed = res.changed_decisions(subject=wanted)
+        summary = {**res.to_dict(), "changed_decisions": changed}
+        tables = [changed_table(changed, d.id)]
+        if not changed_only:
+            tables = replay_tables(summary) + tables
+        none = [f"No decision {since}–{until}" + (f" on {wanted}" if wanted else "")
+                + f" changes its most likely outcome under {d.id}."] if not changed else []
+        dest.emit(tables, json_payload={"design": d.id, "changed_decisions": changed}
+                  if changed_only else summary,
                   preamble=[f"{d.id}: {summary['decisions']} decisions {since}–{until}, "
                             f"{draws} draws, seed {seed}"],
-                  notes=summary["notes"])
+                  notes=none + summary["notes"])

@@ -185,6 +185,14 @@ class ReplayResult:
                 seat_of[code] = seat.seat_class
         return votes, seat_of
 
+    def changed_decisions(self, since: int | None = None, until: int | None = None,
+                          subject: str | None = None) -> list[dict[str, Any]]:
+        """The decisions whose most likely outcome differs from the record, with what happened
+        and why (:func:`unsclab.replay.changes.changed_decisions`)."""
+        from unsclab.replay.changes import changed_decisions
+
+        return changed_decisions(self, since, until, subject)
+
     def trail(self, t: int, top: int = 5) -> dict[str, Any]:
         """Who sat, which votes were real and which predicted, and why the outcome."""
         from unsclab.replay.trail import trail

@@ -90,9 +90,10 @@ def replay_summary(design: Design | str, since: int = 1990, draws: int = 200,
     """A compact, JSON-ready summary of the replay of ``design`` for pages, reports and
     ``unsclab compare``: the totals since ``since`` (:meth:`ReplayResult.summary`) and, for
     every year of the record, the expected share of drafts adopted under the design against
-    the recorded share.
+    the recorded share; ``changed_decisions`` lists the decisions since ``since`` whose most
+    likely outcome changes (:meth:`ReplayResult.changed_decisions`).
     """
-    res = replay(design, draws=draws, seed=seed, keep_votes=False)
+    res = replay(design, draws=draws, seed=seed)
     years = res.cv.years
     p_adopted = res.prob[:, 0]
     by_year = []
@@ -102,4 +103,5 @@ def replay_summary(design: Design | str, since: int = 1990, draws: int = 200,
                         "historical_rate": float((res.history[m] == 0).mean()),
                         "decisions": int(m.sum())})
     return {"design": res.design.id, "since": since, "draws": draws, "seed": seed,
-            **res.summary(since=since), "by_year": by_year, "notes": list(res.notes)}
+            **res.summary(since=since), "by_year": by_year,
+            "changed_decisions": res.changed_decisions(since=since), "notes": list(res.notes)}

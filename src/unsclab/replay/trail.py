@@ -1,74 +1,175 @@
-"""The trail of one replayed decision: who sat, which votes were real and which predicted, and
-why the outcome."""
+"""The trail of one replayed decision, in plain words: who held each seat and why, which votes
+are real and which predicted (with the prediction and what it rests on), and how the rule
+decided."""
 
 from __future__ import annotations
 
-__all__ = ["trail"]
+__all__ = ["trail", "rule_text", "share_text", "HOW", "VOTE_WORDS"]
 
 from typing import Any
 
 import numpy as np
 
+from unsclab.designs.model import Design
 from unsclab.replay.counting import OUTCOME_NAMES
+from unsclab.replay.seating import ELECTED, LEFT_BY_PERMANENT, NAMED, NEW_PERMANENT
+from unsclab.replay.subjects import subject_of
 from unsclab.replay.vote_tables import vote_probabilities
+
+#: Why a state holds a seat, by kind of seat.
+SAT_IN_REALITY = "sat in reality"
+HOW = {
+    NEW_PERMANENT: "holder of a new permanent seat (drawn in the simulation, by electability)",
+    ELECTED: "elected in the simulation",
+    LEFT_BY_PERMANENT: "elected in the simulation, to the seat left by a real member who holds "
+                       "a new permanent seat",
+    NAMED: "named in the design as the seat's holder (not on the Council that day)",
+}
+VOTE_WORDS = {"Y": "voted in favour", "A": "abstained", "N": "voted against",
+              "NV": "did not vote"}
+
+
+def share_text(p: float) -> str:
+    """A share of draws as a percentage ("<1%" rather than "0%")."""
+    return "<1%" if 0 < p < 0.01 else f"{p:.0%}"
+
+
+def rule_text(design: Design, procedural: bool) -> str:
+    """The decision rule of ``design`` in one sentence."""
+    rule = design.rule
+    n = design.size
+    if procedural:
+        return f"Procedural: {rule.procedural} of {n} in favour, no veto."
+    parts = [f"{rule.quota} of {n} in favour"]
+    veto = rule.veto
+    if veto.classes:
+        labels = " or ".join(design.seat_class(c).label for c in veto.classes)
+        what = "any vote but one in favour" if veto.abstention_blocks else "a vote against"
+        if veto.negatives == 1:
+            parts.append(f"{what} by one of the {labels} is a veto")
+        else:
+            parts.append(f"{veto.negatives} such votes ({what}) by the {labels} make a veto")
+    if veto.deferred:
+        k = sum(design.seat_class(c).count for c in veto.deferred)
+        parts.append(f"the veto of the {k} new permanent seat{'s' if k > 1 else ''} is "
+                     "deferred (not exercised)")
+    for clause in rule.majorities:
+        labels = ", ".join(design.seat_class(c).label for c in clause.classes)
+        parts.append(f"at least {clause.at_least} in favour among the {labels}")
+    return "; ".join(parts) + "."
+
+
+def _seat_label(design: Design, cls: str, number: int) -> str:
+    c = design.seat_class(cls)
+    return c.label if c.count == 1 else f"{c.label}, seat {number + 1}"
+
+
+def _vote_name(cv, t: int, code: str) -> str:
+    from unsclab.votes.data import VOTE_NAMES
+
+    if cv.without_vote[t]:
+        return "Y"
+    v = VOTE_NAMES.get(int(cv.votes[t, cv.column(code)]), "NV")
+    return v if v in VOTE_WORDS else "NV"
+
+
+def _moves_to_permanent(res, t: int) -> dict[str, float]:
+    """Real members who, in some draws, hold a new permanent seat: the share of draws."""
+    H, _ = res.seat_votes_on(t)
+    shares: dict[str, float] = {}
+    for seat, h in zip(res.seats, H):
+        if seat.kind != NEW_PERMANENT:
+            continue
+        for i, n in zip(*np.unique(h[h >= 0], return_counts=True)):
+            code = res.universe[int(i)]
+            shares[code] = shares.get(code, 0.0) + n / res.draws
+    return shares
+
+
+def _real_seats(res, t: int) -> list[dict[str, Any]]:
+    from unsclab.states import state_name
+
+    cv, seating, design = res.cv, res.seating[t], res.design
+    order = {c.id: k for k, c in enumerate(design.seats)}
+    moves = _moves_to_permanent(res, t)
+    seats = []
+    for code, cls in sorted(seating.seat_of.items(), key=lambda kv: (order[kv[1]], kv[0])):
+        how = SAT_IN_REALITY
+        if moves.get(code):
+            how += (f"; holds a new permanent seat in {share_text(moves[code])} of draws (its "
+                    "own seat is then filled in the simulation)")
+        seats.append({"seat": design.seat_class(cls).label, "class": cls, "state": code,
+                      "name": state_name(code), "how": how, "source": "real",
+                      "vote": _vote_name(cv, t, code)})
+    if seating.overflow is not None:
+        share = res.lottery.sits[t].mean(axis=0)
+        for code, s in zip(seating.overflow, share):
+            seats.append({"seat": "elected seats (fewer than the real elected members)",
+                          "class": None, "state": code, "name": state_name(code),
+                          "how": f"{SAT_IN_REALITY}; keeps a seat in {s:.0%} of draws",
+                          "source": "real", "vote": _vote_name(cv, t, code),
+                          "p_sits": float(s)})
+    return seats
+
+
+def _holder(res, t: int, i: int, share: float, row: int, model) -> dict[str, Any]:
+    from unsclab.states import state_name
+
+    cv = res.cv
+    code = res.universe[i]
+    entry = {"state": code, "name": state_name(code), "p_holds": share}
+    if code in cv._col and cv.votes[t, cv.column(code)] >= 0:
+        entry.update(source="real", vote=_vote_name(cv, t, code),
+                     why="sat on the Council that day: its real vote moves to this seat")
+        return entry
+    p_yes, p_yes_or_abstain = vote_probabilities(res.record_key)
+    y, ya = float(p_yes[row, i]), float(p_yes_or_abstain[row, i])
+    entry.update(source="predicted", p={"Y": y, "A": ya - y, "N": 1.0 - ya},
+                 rests_on=model.basis(cv, t, code) if not cv.without_vote[t]
+                 else "adopted without a vote: every seat counts in favour")
+    return entry
+
+
+def _simulated_seats(res, t: int, top: int) -> list[dict[str, Any]]:
+    from unsclab.votes.data import ABSENT
+    from unsclab.votes.model import default_vote_model
+
+    model = default_vote_model()
+    row = int(res.window.rows[t])
+    H, V = res.seat_votes_on(t)
+    seats = []
+    for seat, h, v in zip(res.seats, H, V):
+        filled = v != ABSENT
+        if not filled.any():
+            continue
+        counts = np.bincount(h[filled], minlength=len(res.universe))
+        order = [i for i in np.argsort(-counts, kind="stable")[:top] if counts[i]]
+        seats.append({"seat": _seat_label(res.design, seat.seat_class, seat.number),
+                      "class": seat.seat_class, "how": HOW[seat.kind],
+                      "p_filled": float(filled.mean()),
+                      "holders": [_holder(res, t, int(i), float(counts[i] / res.draws), row,
+                                          model) for i in order]})
+    return seats
 
 
 def trail(res, t: int, top: int = 5) -> dict[str, Any]:
     """The trail of decision ``t`` of the replay ``res`` (:class:`ReplayResult`)."""
-    from unsclab.rules import Ballot, decide
-    from unsclab.votes.data import ABSENT, VOTE_NAMES
+    from unsclab.replay.changes import example_decision, recorded_decision
 
-    cv, seating = res.cv, res.seating[t]
+    cv = res.cv
     p = res.prob[t]
     modal = int(res.modal[t])
-    seats = []
-    for code, cls in sorted(seating.seat_of.items(), key=lambda kv: kv[1]):
-        v = int(cv.votes[t, cv.column(code)])
-        seats.append({"class": cls, "state": code, "vote": "Y" if cv.without_vote[t]
-                      else VOTE_NAMES.get(v, "NV"), "source": "real"})
-    if seating.overflow is not None:
-        share = res.lottery.sits[t].mean(axis=0)
-        for code, s in zip(seating.overflow, share):
-            v = int(cv.votes[t, cv.column(code)])
-            seats.append({"class": "(ordinary seats, drawn)", "state": code,
-                          "vote": VOTE_NAMES.get(v, "NV"), "source": "real",
-                          "p_sits": float(s)})
-    p_yes, p_yes_or_abstain = vote_probabilities(res.record_key)
-    row = int(res.window.rows[t])
-    H, V = res.seat_votes_on(t)
-    for seat, h, vv in zip(res.seats, H, V):
-        active = vv != ABSENT
-        if not active.any():
-            continue
-        counts = np.bincount(h[active], minlength=len(res.universe))
-        holders = []
-        for i in np.argsort(-counts)[:top]:
-            if counts[i] == 0:
-                break
-            code = res.universe[i]
-            really = code in cv._col and cv.votes[t, cv.column(code)] != ABSENT
-            entry = {"state": code, "p_holds": float(counts[i] / res.draws)}
-            if really:
-                entry["source"] = "real"
-                entry["vote"] = VOTE_NAMES.get(int(cv.votes[t, cv.column(code)]), "NV")
-            else:
-                entry["source"] = "predicted"
-                entry["p"] = {"Y": float(p_yes[row, i]),
-                              "A": float(p_yes_or_abstain[row, i] - p_yes[row, i]),
-                              "N": float(1 - p_yes_or_abstain[row, i])}
-            holders.append(entry)
-        seats.append({"class": seat.seat_class, "seat": f"{seat.kind}-{seat.number + 1}",
-                      "p_active": float(active.mean()), "holders": holders})
-    # the reason: decide() on the first draw with the modal outcome
-    d = int(np.argmax(res.outcomes[:, t] == modal))
-    votes, seat_map = res.ballot(d, t)
-    dec = decide(res.design, Ballot(votes, seat_map), procedural=bool(cv.procedural[t]))
+    draw, dec = example_decision(res, t, modal)
     return {
         "symbol": cv.symbols[t], "date": str(cv.dates[t]), "title": cv.titles[t],
-        "design": res.design.id, "history": OUTCOME_NAMES[res.history[t]],
+        "subject": subject_of(cv.titles[t]), "design": res.design.id,
+        "history": OUTCOME_NAMES[res.history[t]],
+        "recorded_reason": recorded_decision(res, t).reason,
         "procedural": bool(cv.procedural[t]), "adopted_without_vote": bool(cv.without_vote[t]),
         "p_adopted": float(p[0]), "p_vetoed": float(p[1]), "p_failed": float(p[2]),
-        "modal": OUTCOME_NAMES[modal], "seats": seats,
-        "example_draw": d, "example_ballot": votes,
-        "reason": dec.reason,
+        "modal": OUTCOME_NAMES[modal], "rule": rule_text(res.design, bool(cv.procedural[t])),
+        "seats": _real_seats(res, t) + _simulated_seats(res, t, top),
+        "example_draw": draw, "example_ballot": res.ballot(draw, t)[0] if draw is not None
+        else None,
+        "reason": dec.reason if dec is not None else None,
     }

@@ -271,6 +271,23 @@ class AlignmentVoteModel:
         cols = np.flatnonzero(row != ABSENT)
         return self.predict(int(cv.years[t]), [cv.states[j] for j in cols], row[cols], candidates)
 
+    def basis(self, cv: CouncilVotes, t: int, candidate: str) -> str:
+        """In words, what the prediction of ``candidate``'s vote on decision ``t`` rests on."""
+        from unsclab.states import state_name
+
+        row = cv.votes[t]
+        cols = np.flatnonzero((row >= 0) & (row <= 2))
+        if len(cols) == 0:
+            return "no member's vote is recorded: predicted in favour"
+        members = [cv.states[j] for j in cols]
+        year = int(cv.years[t])
+        agree = _align_rows(self.alignment, year, [candidate], members)[0]
+        k = int(np.argmax(agree))
+        word = ("in favour", "abstaining", "against")[int(row[cols[k]])]
+        return (f"the votes of the {len(members)} members, weighted by GA agreement in "
+                f"{self.alignment.used_year(year)}; closest: {state_name(members[k])} "
+                f"({agree[k]:.2f}), {word}")
+
     def describe(self) -> dict[str, object]:
         return {"name": self.name, "params": asdict(self.params),
                 "alignment_last_year": int(self.alignment.years[-1])}

@@ -38,6 +38,7 @@ def router(ctx: Context) -> APIRouter:
             "designs": designs, "all": service.catalog_summaries(), "chosen": chosen,
             "pareto_svg": pareto, "years_svg": years, "replay_svg": replay_svg,
             "replay0": next((v["replay"] for v in views if v["replay"]), None),
+            "replays": [v["replay"] for v in views if v["replay"]],
             "occupancy": occupancy_text(views[0]["occupancy_method"]),
             "notes": sorted({n for v in views for n in v["notes"]}),
             "state": code, "state_name": states.state(code).name})
