@@ -62,15 +62,23 @@ def test_replay_table_lists_the_changed_decisions():
     assert "vetoed by Russia" in r.output or "vetoed by United States" in r.output
 
 
-@pytest.mark.parametrize("args,words", [
-    (["--subject", "Mars"], "unknown subject"),
-    (["--since", "2030", "--until", "2031"], "no recorded decision between 2030 and 2031"),
-    (["--since", "2020", "--until", "2010"], "is after"),
+@pytest.mark.parametrize("args,words,code", [
+    (["--subject", "Mars"], "unknown subject", 1),
+    (["--since", "2020", "--until", "2010"], "is after", 1),
+    (["--since", "2030", "--until", "2031"], "less than or equal to 2025", 2),
 ])
-def test_replay_bad_input_is_one_line(args, words):
+def test_replay_bad_input_is_one_line(args, words, code):
     r = runner.invoke(app, ["replay", "two-vetoes", "--draws", "2", *args])
-    assert r.exit_code == 1
+    assert r.exit_code == code
     assert words in r.output and r.output.strip().count("\n") == 0
+
+
+def test_replay_of_a_period_without_decisions_says_so():
+    from unsclab.errors import UnsclabError
+    from unsclab.replay import replay
+
+    with pytest.raises(UnsclabError, match="no recorded decision between 2030 and 2031"):
+        replay("two-vetoes", period=(2030, 2031), draws=2)
 
 
 def test_replay_unknown_design_is_one_line():
