@@ -78,8 +78,8 @@ class Result:
     @staticmethod
     def _export(text: str, path) -> str:
         if path is not None:
-            from unsclab._files import atomic_path, check_target
+            from unsclab._files import output_file
 
-            with atomic_path(check_target(path, field="path")) as tmp:
+            with output_file(path, field="path") as tmp:
                 tmp.write_text(text, encoding="utf-8")
         return text

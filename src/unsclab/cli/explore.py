@@ -30,7 +30,7 @@ def explore_command(
              "pareto.json, pareto/*.toml). Default: explore-<search id>. Running again with the "
              "same folder resumes."),
     seed: Optional[int] = seed_option(None, "Sampling seed (default: the file's)."),
-    budget: Optional[int] = typer.Option(None, "--budget", min=1,
+    budget: Optional[int] = typer.Option(None, "--budget", min=1, max=1_000_000,
                                          help="Evaluate at most this many designs (default: the file's)."),
     as_json: bool = typer.Option(False, "--json", help="Print one JSON document instead of a table."),
     top: int = typer.Option(20, "--top", min=1, help="Rows of the Pareto front shown in the table."),
@@ -43,6 +43,10 @@ def explore_command(
     """
     from unsclab.explore import explore, load_space
 
+    if plot is not None:  # before any work
+        from unsclab._files import check_target
+
+        check_target(plot, field="--plot", suffixes=(".png", ".svg", ".pdf"))
     space = load_space(space_file)
     outdir = out if out is not None else Path(f"explore-{space.id}")
     show_progress = not as_json

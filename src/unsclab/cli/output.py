@@ -120,15 +120,10 @@ def _write(text: str, out: str | None) -> None:
     if out is None:
         sys.stdout.write(text)
         return
-    from unsclab._files import atomic_path, check_target
+    from unsclab._files import output_file
 
-    target = check_target(out)
-    try:
-        with atomic_path(target) as tmp:
-            tmp.write_text(text, encoding="utf-8")
-    except OSError as err:
-        raise UnsclabError(f"cannot write the file ({err.strerror})", file=out,
-                           field="--out") from None
+    with output_file(out, field="--out") as tmp:
+        tmp.write_text(text, encoding="utf-8")
     sys.stderr.write(f"wrote {out}\n")
 
 

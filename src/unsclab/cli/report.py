@@ -23,19 +23,22 @@ def report_command(
     Example: unsclab report status-quo g4-2005 ezulwini-2005 --state IND --out reform.html --pdf
     """
     import sys
-    from pathlib import Path
 
     from unsclab.designs import load_design
-    from unsclab.errors import UnsclabError
 
     try:
         from unsclab.report.html import pdf_engine, write_pdf, write_report
     except ModuleNotFoundError as err:
         raise fail(f"reports need the 'plot' extra ({err.name} is not installed); "
                    "install it with: pip install 'unsclab[plot]'") from None
-    target = Path(out)
-    if target.suffix.lower() not in (".html", ".htm"):
+    from unsclab._files import check_target
+    from unsclab.errors import UnsclabError
+
+    if not out.lower().endswith((".html", ".htm")):
         raise UnsclabError("expected an .html file name", file=out, field="--out")
+    target = check_target(out, field="--out")  # before any work: a folder, a device, ...
+    if pdf:
+        check_target(target.with_suffix(".pdf"), field="--pdf")
     if pdf and pdf_engine() is None:  # fail before any work, and before writing anything
         write_pdf(target, target.with_suffix(".pdf"))
     code = state.strip().upper() if state else None

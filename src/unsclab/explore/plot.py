@@ -7,6 +7,7 @@ __all__ = ["objective_values", "plot_results", "REFERENCE_DESIGNS"]
 import os
 from pathlib import Path
 
+from unsclab._files import output_file
 from unsclab.explore.evaluation import Evaluation
 from unsclab.explore.space import Space
 
@@ -73,7 +74,9 @@ def plot_results(result, path: str | os.PathLike[str], *,
                  fontsize=11)
     fig.tight_layout(rect=(0, 0.05, 1, 0.96))
     out = Path(path)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    fig.savefig(out, dpi=130)
-    plt.close(fig)
+    try:
+        with output_file(out, field="--plot", suffix=out.suffix or ".png") as tmp:
+            fig.savefig(tmp, dpi=130, format=(out.suffix.lstrip(".") or "png"))
+    finally:
+        plt.close(fig)
     return out

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 __all__ = ["explore", "ExploreResult", "evaluate_rows", "design_from_table", "METRICS"]
 
+import errno
 import hashlib
 import json
 import math
@@ -30,6 +31,7 @@ from typing import Any
 import numpy as np
 
 from unsclab._files import atomic_path
+from unsclab.explore.lock import folder_lock
 from unsclab.errors import UnsclabError
 from unsclab.explore.evaluation import Evaluation
 from unsclab.explore.pareto import pareto_mask
@@ -197,8 +199,6 @@ def explore(
     progress : callable(done, total), optional
         Called after each chunk with the number of designs done and the total.
     """
-    import pandas as pd
-
     seed = space.spec.search.seed if seed is None else seed
     budget = space.spec.search.budget if budget is None else budget
     cands, info = space.candidates(seed, budget)
@@ -207,6 +207,38 @@ def explore(
     ids_hash = hashlib.sha256("\n".join(cands["id"]).encode()).hexdigest()
 
     outdir = Path(out) if out is not None else None
+    if outdir is None:
+        return _explore(space, cands, chunks, ids_hash, info, seed, budget, None, scheduler,
+                        workers, client, max_chunks, progress)
+    _check_folder(outdir)
+    try:
+        outdir.mkdir(parents=True, exist_ok=True)
+        with folder_lock(outdir):
+            return _explore(space, cands, chunks, ids_hash, info, seed, budget, outdir,
+                            scheduler, workers, client, max_chunks, progress)
+    except OSError as err:
+        if err.errno not in _WRITE_ERRORS:
+            raise
+        raise SpaceError(f"cannot write the results ({err.strerror or type(err).__name__}); "
+                         "choose another --out", file=str(outdir), field="--out") from None
+
+
+#: what a read-only file system, a full disk or a missing permission raise
+_WRITE_ERRORS = {errno.EROFS, errno.ENOSPC, errno.EDQUOT, errno.EACCES, errno.EPERM,
+                 errno.ENOTDIR, errno.EEXIST}
+
+
+def _check_folder(outdir: Path) -> None:
+    if outdir.exists() and not outdir.is_dir():
+        raise SpaceError("is not a folder; expected a folder for the results (it is created "
+                         "when missing)", file=str(outdir), field="--out")
+
+
+def _explore(space, cands, chunks, ids_hash, info, seed, budget, outdir, scheduler, workers,
+             client, max_chunks, progress) -> ExploreResult:
+    import pandas as pd
+
+    size = info["chunk_size"]
     manifest: dict[str, Any] | None = None
     done: dict[int, Any] = {}  # chunk index -> DataFrame (memory) or Path (disk)
     if outdir is not None:
@@ -295,7 +327,7 @@ def _write_final(result: ExploreResult) -> None:
     folder = out / "pareto"
     folder.mkdir(exist_ok=True)
     for old in folder.glob("*.toml"):
-        old.unlink()
+        old.unlink(missing_ok=True)
     if len(front) <= 500:
         for _, row in front.iterrows():
             save_design(parse_design(row["design_toml"]), folder / f"{row['id']}.toml")

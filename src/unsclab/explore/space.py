@@ -42,8 +42,6 @@ import ast
 import hashlib
 import json
 import math
-import re
-import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
@@ -57,6 +55,15 @@ from unsclab.designs.io import _field_lines, _line_for, _problems_from_validatio
 from unsclab.designs.model import Design, check_group, check_slug
 from unsclab.errors import Problem, UnsclabError
 from unsclab.groups import GROUPS, OPEN
+from unsclab.inputs import parse_toml
+
+#: Choices of one field of a search space (a range such as ``count = {max = 100000000}`` once
+#: tried to build a list of 10**8 values).
+MAX_CHOICES = 1_000
+#: Characters of one constraint (a 20,000-term sum overflowed Python's parser).
+MAX_CONSTRAINT_CHARS = 2_000
+#: Designs one search may evaluate.
+MAX_BUDGET = 1_000_000
 
 #: Spaces with at most this many combinations are enumerated in full (then sampled down to the
 #: budget if needed); larger ones are sampled by rejection, seeded.
@@ -90,6 +97,10 @@ def _choices(value: Any, kind: type, what: str) -> tuple:
             raise ValueError(f"expected a positive step, got {step!r}")
         if lo > hi:
             raise ValueError(f"empty range: min {lo!r} is above max {hi!r}")
+        n = math.floor((hi - lo) / step + 1e-9) + 1
+        if n > MAX_CHOICES:  # refused by size, before a list of 10**8 values is built
+            raise ValueError(f"the range has {n} values; expected at most {MAX_CHOICES} "
+                             "choices per field (a larger step narrows it)")
         if kind is int:
             items = list(range(lo, hi + 1, step))
         else:
@@ -97,6 +108,8 @@ def _choices(value: Any, kind: type, what: str) -> tuple:
             items = [round(lo + i * step, 10) for i in range(count)]
     elif isinstance(value, list):
         items = value
+        if len(items) > MAX_CHOICES:
+            raise ValueError(f"{len(items)} choices; expected at most {MAX_CHOICES} per field")
     else:
         items = [value]
     if not items:
@@ -127,7 +140,8 @@ class SearchSpec(_Strict):
     id: str = Field(description="Short id, lower-case letters, digits and hyphens; prefixes design ids.")
     name: str = ""
     year: int = Field(2025, ge=1945, le=2200)
-    budget: int = Field(10_000, ge=1, description="Evaluate at most this many designs (sample above).")
+    budget: int = Field(10_000, ge=1, le=MAX_BUDGET,
+                        description="Evaluate at most this many designs (sample above).")
     seed: int = Field(0, ge=0, description="Seed of the sampling (the CLI's --seed overrides it).")
     chunk_size: int = Field(500, ge=1, description="Designs per Parquet part.")
     p5: bool = Field(True, description="Keep the five permanent members as named permanent seats.")
@@ -245,8 +259,13 @@ _FUNCS = {"abs": lambda x: np.abs(x), "min": np.minimum, "max": np.maximum}
 
 def _compile(expr: str) -> tuple[ast.AST, set[str]]:
     """Parse a constraint; ValueError naming what is not allowed."""
+    if len(expr) > MAX_CONSTRAINT_CHARS:  # refused by size: Python's parser recurses
+        raise ValueError(f"a constraint of {len(expr)} characters; expected at most "
+                         f"{MAX_CONSTRAINT_CHARS}")
     try:
         tree = ast.parse(expr.strip(), mode="eval")
+    except RecursionError:
+        raise ValueError("a constraint nested too deeply; expected a simpler expression") from None
     except SyntaxError as err:
         raise ValueError(f"cannot parse {expr!r} ({err.msg}); expected e.g. 'size <= 27'") from None
     names: set[str] = set()
@@ -725,13 +744,7 @@ def parse_space(text: str, file: str | None = None) -> Space:
 def _parse_cached(text: str, file: str | None) -> Space:
     from unsclab.explore.objectives import OBJECTIVES, bind
 
-    try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as err:
-        msg = str(err)
-        m = re.search(r"\(at line (\d+), column \d+\)", msg)
-        raise SpaceError(f"TOML syntax error: {msg}", file=file,
-                         line=int(m.group(1)) if m else None) from None
+    data = parse_toml(text, file, error=SpaceError)
     lines = _field_lines(text)
     try:
         spec = SpaceFile.model_validate(data)
@@ -878,12 +891,8 @@ def _eligible(fam: SeatFamily) -> tuple[tuple[str, ...], str | None]:
 
 
 def load_space(path: str | Path) -> Space:
-    """Read and validate a search space file."""
-    p = Path(path)
-    try:
-        text = p.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise SpaceError("no such file; expected a search space TOML file", file=str(path)) from None
-    except (OSError, UnicodeDecodeError) as err:
-        raise SpaceError(f"cannot read the file ({err})", file=str(path)) from None
+    """Read and validate a search space file (at most 1 MiB, a regular file)."""
+    from unsclab.inputs import read_text
+
+    text = read_text(path, error=SpaceError, what="a search space TOML file")
     return parse_space(text, file=str(path))

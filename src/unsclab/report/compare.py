@@ -9,7 +9,7 @@ __all__ = ["compare_figure"]
 import os
 from pathlib import Path
 
-from unsclab._files import atomic_path
+from unsclab._files import output_file
 from unsclab.groups import GROUP_NAMES, GROUPS
 from unsclab.report import style
 
@@ -78,7 +78,7 @@ def compare_figure(evaluations, path: str | os.PathLike[str], state: str | None 
                       f"(binary model); unnamed seats filled by {filled}. Population: World Bank "
                       "SP.POP.TOTL (latest year). Regional groups: mledoze/countries.")
     try:
-        with atomic_path(target, suffix=target.suffix) as tmp:
+        with output_file(target, field="--plot", suffix=target.suffix) as tmp:
             fig.savefig(tmp, bbox_inches="tight", pad_inches=0.2)
     finally:
         plt.close(fig)

@@ -28,7 +28,7 @@ import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
-from unsclab._files import atomic_path
+from unsclab._files import output_file
 from unsclab.designs.model import Design
 from unsclab.errors import UnsclabError
 
@@ -104,13 +104,10 @@ def render_report(designs: Sequence[Design], *, state: str | None = None) -> str
     )
 
 
-def _atomic_write(target: Path, data: bytes) -> Path:
-    target = Path(target)
-    if not target.parent.exists():
-        raise UnsclabError("the folder does not exist", file=str(target.parent), field="--out")
-    with atomic_path(target) as tmp:
+def _atomic_write(target: Path, data: bytes, field: str = "--out") -> Path:
+    with output_file(target, field=field) as tmp:
         tmp.write_bytes(data)
-    return target
+    return Path(target)
 
 
 def write_report(designs: Sequence[Design], out: str | os.PathLike[str], *,
@@ -150,7 +147,7 @@ def write_pdf(html_path: str | os.PathLike[str], out: str | os.PathLike[str],
         import weasyprint
 
         data = weasyprint.HTML(filename=str(html_path)).write_pdf()
-        return _atomic_write(target, data)
+        return _atomic_write(target, data, field="--pdf")
     with tempfile.TemporaryDirectory(prefix="unsclab-pdf-") as tmpdir:
         tmp_pdf = Path(tmpdir) / "report.pdf"
         cmd = [engine, "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
@@ -166,4 +163,4 @@ def write_pdf(html_path: str | os.PathLike[str], out: str | os.PathLike[str],
             tail = proc.stderr.decode("utf-8", "replace").strip().splitlines()[-1:] or [""]
             raise UnsclabError(f"Chromium could not print the PDF (exit {proc.returncode}): "
                                f"{tail[0]}", field="--pdf")
-        return _atomic_write(target, tmp_pdf.read_bytes())
+        return _atomic_write(target, tmp_pdf.read_bytes(), field="--pdf")
