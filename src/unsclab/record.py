@@ -193,13 +193,26 @@ class Record:
         folder = cache_dir() / "record" / key
         if cache and not refresh and all((folder / f"{n}.parquet").is_file() for n in _FRAMES):
             try:
-                return cls._read_cache(folder, key)
+                cached = cls._read_cache(folder, key)
             except Exception:  # a damaged cache is rebuilt, never trusted
-                pass
+                cached = None
+            if cached is not None:
+                return cached._with_imports()
         record = cls.build()
         if cache:
             record._write_cache(folder)
-        return record
+        return record._with_imports()
+
+    def _with_imports(self) -> Record:
+        """This record with the user's imports of UN Library SC voting files laid over it
+        (``unsclab data import``; :mod:`unsclab.data.imports`)."""
+        from unsclab.data.imports import overlay
+
+        dec, bal = overlay("decisions", self.decisions), overlay("ballots", self.ballots)
+        if dec is self.decisions and bal is self.ballots:
+            return self
+        return type(self)(dec, bal, self.membership, self.members, key=self.key,
+                          dropped=self.dropped)
 
     @classmethod
     def _read_cache(cls, folder: Path, key: str) -> Record:

@@ -23,6 +23,7 @@ COMMAND_MODULES = (
     "unsclab.cli.power",
     "unsclab.cli.compare",
     "unsclab.cli.data",
+    "unsclab.cli.data_import",
     "unsclab.cli.record",
     "unsclab.cli.explore",
     "unsclab.cli.report",

@@ -538,10 +538,12 @@ def read_undl_sc_voting(path: str | Path) -> tuple[pd.DataFrame, pd.DataFrame]:
       ``yes``, ``no``, ``abstain``, ``not_voting`` (Int8, the ``total_*`` columns),
       ``vetoed_by`` (string, empty), ``procedural`` (bool, False: the file does not say),
       ``adopted_without_vote`` (bool: ``modality`` or ``vote_note`` says "without", in which
-      case the Library records every member as ``Y``), ``modality`` (string).
+      case the Library records every member as ``Y``), ``modality`` (string), ``total_ms``
+      (Int16), ``line`` (int32, the decision's first line in the file).
     - ``ballots``: ``decision`` (int64), ``iso3`` (category; ``ms_code`` with historical codes
       mapped by the project convention, e.g. ``SUN`` → ``RUS``), ``vote`` (category Y/N/A/NV;
-      the Library's ``X`` = non-voting), ``permanent`` (bool, ``permanent_member``).
+      the Library's ``X`` = non-voting), ``permanent`` (bool, ``permanent_member``), ``line``
+      (int32).
 
     Votes on drafts not adopted are not in this file; use the Sciences Po source for them.
     """
@@ -562,7 +564,7 @@ def read_undl_sc_voting(path: str | Path) -> tuple[pd.DataFrame, pd.DataFrame]:
     ix = {n: header.index(n) for n in UNDL_COLUMNS}
     known, alias = _known_codes(), code_aliases()
     decisions: dict[int, dict] = {}
-    b_dec, b_iso, b_vote, b_perm = [], [], [], []
+    b_dec, b_iso, b_vote, b_perm, b_line = [], [], [], [], []
     seen: set[tuple[int, str]] = set()
     for line, row in rows:
         if len(row) != len(header):
@@ -575,7 +577,7 @@ def read_undl_sc_voting(path: str | Path) -> tuple[pd.DataFrame, pd.DataFrame]:
         if code not in known:
             raise DataError(f"unknown member state code {get['ms_code']!r} "
                             f"({get['ms_name']!r}); expected an ISO3 code of a current or "
-                            "historical state (historical_states.csv)", file=file, line=line,
+                            "historical state", file=file, line=line,
                             field="ms_code")
         vote = _UNDL_VOTES.get(get["ms_vote"].upper())
         if vote is None:
@@ -593,6 +595,8 @@ def read_undl_sc_voting(path: str | Path) -> tuple[pd.DataFrame, pd.DataFrame]:
             raise DataError(f"{code} appears twice for undl_id {uid}", file=file, line=line,
                             field="ms_code")
         seen.add((uid, code))
+        if uid in decisions:
+            _same_totals(decisions[uid], get, file, line)
         if uid not in decisions:
             without = "without" in (get["modality"] + " " + get["vote_note"]).lower()
             decisions[uid] = {
@@ -607,7 +611,10 @@ def read_undl_sc_voting(path: str | Path) -> tuple[pd.DataFrame, pd.DataFrame]:
                                    unknown=""),
                 "vetoed_by": "", "procedural": False, "adopted_without_vote": without,
                 "modality": get["modality"],
+                "total_ms": _int(get["total_ms"], file, line, "total_ms", unknown=""),
+                "line": line,
             }
+        b_line.append(line)
         b_dec.append(uid)
         b_iso.append(code)
         b_vote.append(vote)
@@ -615,14 +622,15 @@ def read_undl_sc_voting(path: str | Path) -> tuple[pd.DataFrame, pd.DataFrame]:
     dec = pd.DataFrame(list(decisions.values()),
                        columns=["id", "date", "symbol", "draft", "resolution", "title",
                                 "outcome", "yes", "no", "abstain", "not_voting", "vetoed_by",
-                                "procedural", "adopted_without_vote", "modality"])
+                                "procedural", "adopted_without_vote", "modality", "total_ms",
+                                "line"])
     dec["date"] = pd.to_datetime(dec["date"], format="%Y-%m-%d")
     dec.insert(2, "year", dec["date"].dt.year.astype("int16"))
     dec = dec.astype({"id": "int64", "symbol": "string", "draft": "string",
                       "resolution": "string", "title": "string", "yes": "Int8", "no": "Int8",
                       "abstain": "Int8", "not_voting": "Int8", "vetoed_by": "string",
                       "procedural": "bool", "adopted_without_vote": "bool",
-                      "modality": "string"})
+                      "modality": "string", "total_ms": "Int16", "line": "int32"})
     dec["outcome"] = pd.Categorical(dec["outcome"],
                                     categories=["adopted", "vetoed", "lack_of_majority"])
     ballots = pd.DataFrame({
@@ -630,8 +638,20 @@ def read_undl_sc_voting(path: str | Path) -> tuple[pd.DataFrame, pd.DataFrame]:
         "iso3": pd.Categorical(b_iso),
         "vote": pd.Categorical(b_vote, categories=list(_VOTES)),
         "permanent": pd.array(b_perm, dtype="bool"),
+        "line": pd.array(b_line, dtype="int32"),
     })
     return dec, ballots
+
+
+def _same_totals(first: dict, get: dict[str, str], file: str, line: int) -> None:
+    """Every row of one resolution must repeat its first row's totals."""
+    for col, name in (("yes", "total_yes"), ("no", "total_no"), ("abstain", "total_abstentions"),
+                      ("not_voting", "total_non_voting")):
+        value = _int(get[name], file, line, name, unknown="")
+        if value != first[col]:
+            raise DataError(f"impossible tally: {name} is {value} here but {first[col]} on "
+                            f"line {first['line']} for the same resolution", file=file,
+                            line=line, field=name)
 
 
 # --------------------------------------------------------------------------- members

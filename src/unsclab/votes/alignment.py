@@ -101,7 +101,15 @@ class Alignment:
 
 
 def _table(name: str):
-    """A derived GA table (:mod:`unsclab.data.tables`), built from the verified sources."""
+    """A derived GA table (:mod:`unsclab.data.tables`), built from the verified sources, with
+    the user's imports of UN Library GA voting files laid over it (:mod:`unsclab.data.imports`)."""
+    from unsclab.data.imports import overlay
+
+    return overlay(name, _built(name))
+
+
+@cache
+def _built(name: str):
     from unsclab.data.tables import table
 
     return table(name).build()
@@ -175,8 +183,11 @@ def alignment() -> Alignment:
     """The agreement matrices for 1946–2023, computed once and cached on disk (``.npz``)."""
     from unsclab.data.fetch import cache_dir, locate, sha256_of
 
-    key = "-".join(sha256_of(locate(n, download=False))[:12]
-                   for n in ("ga_votes", "ga_roll_calls", "ga_votes_v33"))
+    from unsclab.data.imports import imports_digest
+
+    key = "-".join([sha256_of(locate(n, download=False))[:12]
+                    for n in ("ga_votes", "ga_roll_calls", "ga_votes_v33")]
+                   + ([imports_digest()] if imports_digest() else []))
     path = cache_dir() / f"ga-alignment-v{_VERSION}-{key}.npz"
     if path.is_file():
         try:
