@@ -59,6 +59,16 @@ def _diff_votes(old: dict[str, str], new: dict[str, str]) -> list[str]:
     return out
 
 
+def _classify(plan: Plan, item: dict[str, Any], diffs: list[str]) -> None:
+    """A conflict (with its first differences) if anything differs, else unchanged."""
+    if diffs:
+        more = [f"and {len(diffs) - _MAX_SHOWN} more"] if len(diffs) > _MAX_SHOWN else []
+        item["differences"] = diffs[:_MAX_SHOWN] + more
+        plan.conflicts.append(item)
+    else:
+        plan.unchanged.append(item)
+
+
 def _tally_text(row: Any) -> str:
     import pandas as pd
 
@@ -99,12 +109,7 @@ def plan_sc(dec: pd.DataFrame, bal: pd.DataFrame, record_dec: pd.DataFrame,
                     diffs.append(f"{col} {int(a)} in the record, {int(b)} in the file")
             diffs += _diff_votes(rec_votes.get(rid, {}), file_votes.get(row.id, {}))
         item["record_id"] = int(rid)
-        if diffs:
-            item["differences"] = diffs[:_MAX_SHOWN] + (
-                [f"and {len(diffs) - _MAX_SHOWN} more"] if len(diffs) > _MAX_SHOWN else [])
-            plan.conflicts.append(item)
-        else:
-            plan.unchanged.append(item)
+        _classify(plan, item, diffs)
     return plan
 
 
@@ -140,12 +145,7 @@ def plan_ga(rc: pd.DataFrame, votes: pd.DataFrame, cur_rc: pd.DataFrame,
         if rid is not None:
             diffs = _diff_votes(cur_ballots.get(rid, {}), mine)
             item["record_id"] = rid
-            if diffs:
-                item["differences"] = diffs[:_MAX_SHOWN] + (
-                    [f"and {len(diffs) - _MAX_SHOWN} more"] if len(diffs) > _MAX_SHOWN else [])
-                plan.conflicts.append(item)
-            else:
-                plan.unchanged.append(item)
+            _classify(plan, item, diffs)
         elif row.date <= last:
             same = [r for r in on_date.get(row.date.date(), []) if cur_ballots.get(r) == mine]
             if same:

@@ -16,16 +16,16 @@ from __future__ import annotations
 __all__ = [
     "P5",
     "SciencesPo",
-    "project_table",
-    "read_sciencespo",
-    "read_dppa",
-    "read_vetoes_wpdl",
-    "read_ga_roll_calls",
-    "read_ga_issues",
-    "read_ga_votes",
-    "read_undl_sc_voting",
-    "read_members",
     "code_aliases",
+    "project_table",
+    "read_dppa",
+    "read_ga_issues",
+    "read_ga_roll_calls",
+    "read_ga_votes",
+    "read_members",
+    "read_sciencespo",
+    "read_undl_sc_voting",
+    "read_vetoes_wpdl",
 ]
 
 import csv
@@ -562,7 +562,6 @@ def read_undl_sc_voting(path: str | Path) -> tuple[pd.DataFrame, pd.DataFrame]:
             raise DataError(f"column {n!r} is missing; expected the Library's columns "
                             f"{', '.join(UNDL_COLUMNS)}", file=file, line=1, field=n)
     ix = {n: header.index(n) for n in UNDL_COLUMNS}
-    known, alias = _known_codes(), code_aliases()
     decisions: dict[int, dict] = {}
     b_dec, b_iso, b_vote, b_perm, b_line = [], [], [], [], []
     seen: set[tuple[int, str]] = set()
@@ -571,30 +570,11 @@ def read_undl_sc_voting(path: str | Path) -> tuple[pd.DataFrame, pd.DataFrame]:
             raise DataError(f"row has {len(row)} fields; expected {len(header)}", file=file,
                             line=line)
         get = {n: row[i].strip() for n, i in ix.items()}
-        uid = _int(get["undl_id"], file, line, "undl_id")
-        code = get["ms_code"].upper()
-        code = alias.get(code, code)
-        if code not in known:
-            raise DataError(f"unknown member state code {get['ms_code']!r} "
-                            f"({get['ms_name']!r}); expected an ISO3 code of a current or "
-                            "historical state", file=file, line=line,
-                            field="ms_code")
-        vote = _UNDL_VOTES.get(get["ms_vote"].upper())
-        if vote is None:
-            raise DataError(f"{get['ms_vote']!r} is not a vote; expected Y, N, A or X",
-                            file=file, line=line, field="ms_vote")
+        uid, code, vote, date = undl_member_row(get, _UNDL_VOTES, seen, file, line)
         perm = get["permanent_member"].lower()
         if perm not in _TRUE | _FALSE:
             raise DataError(f"{get['permanent_member']!r} is not True/False", file=file,
                             line=line, field="permanent_member")
-        date = get["date"][:10]
-        if not _DATE.match(date):
-            raise DataError(f"{get['date']!r} is not a date; expected YYYY-MM-DD", file=file,
-                            line=line, field="date")
-        if (uid, code) in seen:
-            raise DataError(f"{code} appears twice for undl_id {uid}", file=file, line=line,
-                            field="ms_code")
-        seen.add((uid, code))
         if uid in decisions:
             _same_totals(decisions[uid], get, file, line)
         if uid not in decisions:
@@ -641,6 +621,32 @@ def read_undl_sc_voting(path: str | Path) -> tuple[pd.DataFrame, pd.DataFrame]:
         "line": pd.array(b_line, dtype="int32"),
     })
     return dec, ballots
+
+
+def undl_member_row(get: dict[str, str], votes: dict[str, str], seen: set[tuple[int, str]],
+                    file: str, line: int) -> tuple[int, str, str, str]:
+    """``(undl_id, ISO3, vote, date)`` of one row of a Library voting CSV, checked: a known state
+    code (historical codes mapped, e.g. ``SUN`` → ``RUS``), a vote in ``votes``, an ISO date,
+    and the state listed once per resolution."""
+    uid = _int(get["undl_id"], file, line, "undl_id")
+    code = code_aliases().get(get["ms_code"].upper(), get["ms_code"].upper())
+    if code not in _known_codes():
+        raise DataError(f"unknown member state code {get['ms_code']!r} ({get['ms_name']!r}); "
+                        "expected an ISO3 code of a current or historical state", file=file,
+                        line=line, field="ms_code")
+    vote = votes.get(get["ms_vote"].upper())
+    if vote is None:
+        raise DataError(f"{get['ms_vote']!r} is not a vote; expected Y, N, A or X", file=file,
+                        line=line, field="ms_vote")
+    date = get["date"][:10]
+    if not _DATE.match(date):
+        raise DataError(f"{get['date']!r} is not a date; expected YYYY-MM-DD", file=file,
+                        line=line, field="date")
+    if (uid, code) in seen:
+        raise DataError(f"{code} appears twice for undl_id {uid}", file=file, line=line,
+                        field="ms_code")
+    seen.add((uid, code))
+    return uid, code, vote, date
 
 
 def _same_totals(first: dict, get: dict[str, str], file: str, line: int) -> None:

@@ -36,12 +36,10 @@ __all__ = [
 ]
 
 import csv
-import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from unsclab.data.readers import (UNDL_COLUMNS, _int, _known_codes, _read_text, _resolve,
-                                  _rows, code_aliases)
+from unsclab.data.readers import UNDL_COLUMNS, _int, _read_text, _resolve, _rows, undl_member_row
 from unsclab.errors import DataError
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -56,7 +54,6 @@ GA_COLUMNS = (
 #: Columns older layouts of the files lack.
 OPTIONAL_COLUMNS = frozenset({"vote_note"})
 _GA_VOTES = {"Y": "yes", "A": "abstain", "N": "no", "X": "absent", "NV": "absent", "": "absent"}
-_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _TALLY = {"Y": "yes", "N": "no", "A": "abstain", "NV": "not_voting"}
 
 
@@ -159,7 +156,6 @@ def read_undl_ga_voting(path: str | Path) -> tuple[pd.DataFrame, pd.DataFrame]:
     header = next(rows)[1]
     header = [h.strip().lstrip("\ufeff") for h in header]
     ix = {n: header.index(n) for n in header}
-    known, alias = _known_codes(), code_aliases()
     rcs: dict[int, dict] = {}
     out: list[tuple] = []
     seen: set[tuple[int, str]] = set()
@@ -168,24 +164,7 @@ def read_undl_ga_voting(path: str | Path) -> tuple[pd.DataFrame, pd.DataFrame]:
             raise DataError(f"row has {len(row)} fields; expected {len(header)}", file=file,
                             line=line)
         get = {n: row[i].strip() for n, i in ix.items()}
-        uid = _int(get["undl_id"], file, line, "undl_id")
-        code = alias.get(get["ms_code"].upper(), get["ms_code"].upper())
-        if code not in known:
-            raise DataError(f"unknown member state code {get['ms_code']!r} "
-                            f"({get['ms_name']!r}); expected an ISO3 code of a current or "
-                            "historical state", file=file, line=line, field="ms_code")
-        vote = _GA_VOTES.get(get["ms_vote"].upper())
-        if vote is None:
-            raise DataError(f"{get['ms_vote']!r} is not a vote; expected Y, N, A or X",
-                            file=file, line=line, field="ms_vote")
-        date = get["date"][:10]
-        if not _DATE.match(date):
-            raise DataError(f"{get['date']!r} is not a date; expected YYYY-MM-DD", file=file,
-                            line=line, field="date")
-        if (uid, code) in seen:
-            raise DataError(f"{code} appears twice for undl_id {uid}", file=file, line=line,
-                            field="ms_code")
-        seen.add((uid, code))
+        uid, code, vote, date = undl_member_row(get, _GA_VOTES, seen, file, line)
         totals = {c: _int(get[f"total_{_total_name(c)}"], file, line,
                           f"total_{_total_name(c)}", unknown="")
                   for c in ("yes", "no", "abstain", "not_voting")}
