@@ -10,7 +10,9 @@ holders in their seats, the others in the design's unnamed seats), then applies 
    ``veto.negatives`` veto holders vote against. Abstention and absence never veto, as in the
    Council's practice since 1946 (ICJ, *Namibia* Advisory Opinion, 1971, para. 22), unless the
    design asks for the literal reading (``veto.abstention_blocks``). Any extra majority clause
-   (``rule.majorities``) must be met too.
+   (``rule.majorities``) must be met too. A design may add ``rule.alternatives``: other ways
+   for a substantive draft to pass (each a quota, optionally a veto and majority clauses, e.g.
+   a larger majority that overrides the veto); a draft that meets one is adopted.
 3. **Vetoed or failed.** Following the UN's own count of vetoes (Dag Hammarskjöld Library, "Veto
    List", research.un.org/en/docs/sc/quick/veto), a draft is *vetoed* when it had the votes
    needed and veto holders blocked it; a draft short of the quota *failed* for lack of the
@@ -254,25 +256,8 @@ def decide(design: Design, ballot: Ballot | Mapping[str, str], *, procedural: bo
     vetoed_by: tuple[str, ...] = ()
     unmet: tuple[int, ...] = ()
     if not procedural:
-        veto = rule.veto
-        sitting = [code for code, cls in seating.items() if cls in veto.classes]
-        if veto.abstention_blocks:
-            # Literal Art. 27(3): anything but a concurring vote blocks, absence included.
-            absent = [h for c in veto.classes for h in design.seat_class(c).holders if h not in votes]
-            blockers = [code for code in sitting if votes[code] != "Y"] + absent
-            empty = sum(design.seat_class(c).count for c in veto.classes) - len(sitting) - len(absent)
-            blocking = len(blockers) + empty
-        else:
-            blockers = [code for code in sitting if votes[code] == "N"]
-            blocking = len(blockers)
-        if veto.classes and blocking >= veto.negatives:
-            vetoed_by = tuple(blockers)
-        unmet = tuple(
-            j + 1
-            for j, maj in enumerate(rule.majorities)
-            if sum(1 for code, cls in seating.items() if cls in maj.classes and votes[code] == "Y")
-            < maj.at_least
-        )
+        vetoed_by = _vetoed_by(design, rule.veto, seating, votes)
+        unmet = _unmet(rule.majorities, seating, votes)
     else:
         unmet = tuple(
             j + 1
@@ -301,6 +286,13 @@ def decide(design: Design, ballot: Ballot | Mapping[str, str], *, procedural: bo
         outcome = "adopted"
         kind = " (procedural)" if procedural else ""
         reason = f"Adopted{kind}: {tally}."
+    alternative = None if procedural or outcome == "adopted" else _alternative(
+        design, seating, votes, counts["Y"])
+    if alternative is not None:
+        outcome, vetoed_by, short_by, unmet = "adopted", (), 0, ()
+        note = design.rule.alternatives[alternative - 1].note
+        reason = (f"Adopted under alternative {alternative} of the rule"
+                  + (f" ({note})" if note else "") + f": {tally}.")
     return Decision(
         outcome=outcome,
         procedural=procedural,
@@ -315,6 +307,41 @@ def decide(design: Design, ballot: Ballot | Mapping[str, str], *, procedural: bo
         seating=MappingProxyType(seating),
         unmet_majorities=unmet,
     )
+
+
+def _vetoed_by(design: Design, veto, seating: Mapping[str, str],
+               votes: Mapping[str, str]) -> tuple[str, ...]:
+    """The veto holders whose votes block under ``veto`` (empty when they do not)."""
+    sitting = [code for code, cls in seating.items() if cls in veto.classes]
+    if veto.abstention_blocks:
+        # Literal Art. 27(3): anything but a concurring vote blocks, absence included.
+        absent = [h for c in veto.classes for h in design.seat_class(c).holders if h not in votes]
+        blockers = [code for code in sitting if votes[code] != "Y"] + absent
+        empty = sum(design.seat_class(c).count for c in veto.classes) - len(sitting) - len(absent)
+        blocking = len(blockers) + empty
+    else:
+        blockers = [code for code in sitting if votes[code] == "N"]
+        blocking = len(blockers)
+    return tuple(blockers) if veto.classes and blocking >= veto.negatives else ()
+
+
+def _unmet(majorities, seating: Mapping[str, str], votes: Mapping[str, str]) -> tuple[int, ...]:
+    """1-based indices of the majority clauses the affirmative votes do not meet."""
+    return tuple(
+        j + 1
+        for j, maj in enumerate(majorities)
+        if sum(1 for code, cls in seating.items() if cls in maj.classes and votes[code] == "Y")
+        < maj.at_least
+    )
+
+
+def _alternative(design: Design, seating, votes, yes: int) -> int | None:
+    """The first of ``rule.alternatives`` (1-based) that the ballot meets, if any."""
+    for k, alt in enumerate(design.rule.alternatives):
+        if (yes >= alt.quota and not _vetoed_by(design, alt.veto, seating, votes)
+                and not _unmet(alt.majorities, seating, votes)):
+            return k + 1
+    return None
 
 
 def _tally(yes: int, no: int, abstain: int, not_voting: int) -> str:

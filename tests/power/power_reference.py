@@ -12,9 +12,11 @@ def wins(conditions, members: frozenset[int]) -> bool:
     return all(sum(w[i] for i in members) >= q for w, q in conditions)
 
 
-def reference(conditions, n: int) -> dict:
+def reference(conditions, n: int, won=None) -> dict:
+    """Every index by its definition; ``won(S)`` decides a coalition (default: it meets every
+    one of ``conditions``)."""
     coalitions = [frozenset(i for i in range(n) if mask >> i & 1) for mask in range(1 << n)]
-    win = {S: wins(conditions, S) for S in coalitions}
+    win = {S: (won(S) if won else wins(conditions, S)) for S in coalitions}
     winning = sum(win.values())
     swings = [0] * n
     ss = [Fraction(0)] * n

@@ -16,9 +16,10 @@ def passes(conditions, votes) -> bool:
     return True
 
 
-def ternary_reference(conditions, n: int) -> dict:
+def ternary_reference(conditions, n: int, won=None) -> dict:
+    """``won(roll call)`` decides a roll call (default: it passes every one of ``conditions``)."""
     calls = list(product("YAN", repeat=n))
-    win = {c: passes(conditions, c) for c in calls}
+    win = {c: (won(c) if won else passes(conditions, c)) for c in calls}
     decisive = [0] * n
     for c in calls:
         for i in range(n):

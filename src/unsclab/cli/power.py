@@ -76,6 +76,7 @@ def power_command(
     weights: Optional[str] = typer.Option(None, "--weights", help="A plain weighted game: comma-separated integer weights."),
     weights_file: Optional[str] = typer.Option(None, "--weights-file", help="CSV with columns name,weight."),
     quota: Optional[int] = typer.Option(None, "--quota", help="Quota of the weighted game."),
+    game_file: Optional[str] = typer.Option(None, "--game", help="A game TOML file: players and weighted conditions, or alternatives of them (any monotone game; docs/power.md)."),
     exact: bool = typer.Option(False, "--exact", help="Exact fractions (as 'p/q' text) instead of floats."),
     occupancy: str = choice_option("--occupancy", "auto", OCCUPANCIES, "Who fills unnamed seats: elections (calibrated model; needs the record), uniform (rotation within group), or auto."),
     holders: Optional[str] = typer.Option(None, "--holders", help="Scenario: these states (ISO3,ISO3,...) take the unnamed permanent seats of their group."),
@@ -85,9 +86,11 @@ def power_command(
     out: Optional[str] = out_option(),
     explain: bool = explain_option(),
 ) -> None:
-    """Voting power of a design's seats, states, groups or blocs — or of a plain weighted game.
+    """Voting power of a design's seats, states, groups or blocs — or of a plain weighted game,
+    or of any game written in a game file (--game).
 
     Examples: unsclab power status-quo --by group;
+    unsclab power --game examples/eu-council-qmv.toml --index banzhaf;
     unsclab power status-quo --format csv --out power.csv;
     unsclab power --weights 7,7,7,7,7,1,1,1,1,1,1,1,1,1,1 --quota 39 --json
     """
@@ -97,6 +100,14 @@ def power_command(
     if by not in _BY:
         raise UnsclabError(f"--by {by!r}: expected one of {', '.join(_BY)}", field="--by")
     chosen = _index_list(index)
+    if game_file is not None:
+        if ref is not None or weights is not None or weights_file is not None or quota is not None:
+            raise UnsclabError("give --game alone: a game file has its own players and quotas")
+        from unsclab.power.gamefile import load_game
+
+        game, name = load_game(game_file)
+        _game_table(game, [], chosen, exact, dest, f"{name} ({game.n} players)", {"game": name})
+        return
     if weights is not None or weights_file is not None:
         if ref is not None:
             raise UnsclabError("give either a design or --weights/--weights-file, not both")
@@ -110,9 +121,7 @@ def power_command(
 
 
 def _weighted(weights, weights_file, quota, chosen, exact, dest: Target) -> None:
-    from unsclab.api.powers import index_columns, per_player
-    from unsclab.power import WeightedGame, coleman_act, compute
-    from unsclab.quantities import format_value
+    from unsclab.power import WeightedGame
 
     if weights is not None and weights_file is not None:
         raise UnsclabError("give --weights or --weights-file, not both")
@@ -124,20 +133,29 @@ def _weighted(weights, weights_file, quota, chosen, exact, dest: Target) -> None
         ws = _parse_weights(weights)
         names = [f"p{i + 1}" for i in range(len(ws))]
     game = WeightedGame(ws, quota, names=names)
+    _game_table(game, ws, chosen, exact, dest, f"Weighted game [{quota}; {len(ws)} players]",
+                {"quota": quota})
+
+
+def _game_table(game, ws, chosen, exact, dest: Target, title: str, extra: dict) -> None:
+    """Per-player indices of a plain game (``ws``: the weights to show, if one weighted vote)."""
+    from unsclab.api.powers import index_columns, per_player
+    from unsclab.power import coleman_act, compute
+    from unsclab.quantities import format_value
+
     values = compute(game, per_player(chosen))
     act = coleman_act(game)
     players = []
-    for i, (name, w) in enumerate(zip(names, ws, strict=True)):
-        row = {"name": name, "weight": w}
+    for i, name in enumerate(game.names):
+        row = {"name": name, **({"weight": ws[i]} if ws else {})}
         for key, vals in values.items():
             row[key] = _fmt(vals[i], exact)
         players.append(row)
-    table = Table(
-        f"Weighted game [{quota}; {len(ws)} players]: power to act "
-        f"{act if exact else format_value(act)}",
-        [Column("name", header="Player"), Column("weight", header="Weight", kind="int"),
-         *index_columns(values, exact)], players)
-    dest.emit([table], json_payload={"players": players, "quota": quota,
+    weight_col = [Column("weight", header="Weight", kind="int")] if ws else []
+    table = Table(f"{title}: power to act {act if exact else format_value(act)}",
+                  [Column("name", header="Player"), *weight_col, *index_columns(values, exact)],
+                  players)
+    dest.emit([table], json_payload={"players": players, **extra,
                                      "coleman_act": _fmt(act, exact)})
 
 

@@ -44,40 +44,13 @@ def cross_problems(design: Design) -> Iterator[Problem]:
             f"got {rule.procedural_quota}",
             field="rule.procedural_quota",
         )
-    known = ", ".join(repr(c) for c in ids)
-    veto = rule.veto
-    for key in ("classes", "deferred"):
-        for name in getattr(veto, key):
-            if name not in seen:
-                yield Problem(f"no seat class {name!r}; expected one of {known}",
-                              field=f"rule.veto.{key}")
-    both = set(veto.classes) & set(veto.deferred)
-    if both:
-        yield Problem(f"{', '.join(sorted(both))} cannot hold a veto and a deferred veto at once",
-                      field="rule.veto.deferred")
-    holders = sum(c.count for c in design.seats if c.id in veto.classes)
-    all_known = all(name in seen for name in veto.classes)
-    if veto.classes and all_known and not 1 <= veto.negatives <= holders:
-        yield Problem(
-            f"expected between 1 and the {holders} veto holders' votes, got {veto.negatives}",
-            field="rule.veto.negatives",
-        )
-    if not veto.classes and veto.negatives != 1:
-        yield Problem("a number of negative votes is given but no class holds a veto",
-                      field="rule.veto.negatives")
-    if veto.deferred and veto.review_after_years is None:
-        yield Problem("deferred vetoes need review_after_years (e.g. 15)",
-                      field="rule.veto.review_after_years")
-    for j, maj in enumerate(rule.majorities):
-        missing = [n for n in maj.classes if n not in seen]
-        for name in missing:
-            yield Problem(f"no seat class {name!r}; expected one of {known}",
-                          field=f"rule.majorities[{j + 1}].classes")
-        if not missing:
-            pool = sum(c.count for c in design.seats if c.id in maj.classes)
-            if maj.at_least > pool:
-                yield Problem(f"expected at most the {pool} seats of those classes, got {maj.at_least}",
-                              field=f"rule.majorities[{j + 1}].at_least")
+    yield from _rule_part_problems(design, rule.veto, rule.majorities, "rule", seen, ids)
+    for k, alt in enumerate(rule.alternatives):
+        at = f"rule.alternatives[{k + 1}]"
+        if not 1 <= alt.quota <= size:
+            yield Problem(f"expected a quota between 1 and the council's {size} seats, "
+                          f"got {alt.quota}", field=f"{at}.quota")
+        yield from _rule_part_problems(design, alt.veto, alt.majorities, at, seen, ids)
     owner: dict[str, str] = {}
     for i, c in enumerate(design.seats):
         for h in c.holders:
@@ -87,6 +60,44 @@ def cross_problems(design: Design) -> Iterator[Problem]:
             owner[h] = c.id
     yield from _holder_problems(design)
     yield from _pool_problems(design)
+
+
+def _rule_part_problems(design: Design, veto, majorities, at: str, seen: set[str],
+                        ids: list[str]) -> Iterator[Problem]:
+    """The veto and majority clauses of the rule (``at`` = "rule") or of an alternative."""
+    known = ", ".join(repr(c) for c in ids)
+    for key in ("classes", "deferred"):
+        for name in getattr(veto, key):
+            if name not in seen:
+                yield Problem(f"no seat class {name!r}; expected one of {known}",
+                              field=f"{at}.veto.{key}")
+    both = set(veto.classes) & set(veto.deferred)
+    if both:
+        yield Problem(f"{', '.join(sorted(both))} cannot hold a veto and a deferred veto at once",
+                      field=f"{at}.veto.deferred")
+    holders = sum(c.count for c in design.seats if c.id in veto.classes)
+    all_known = all(name in seen for name in veto.classes)
+    if veto.classes and all_known and not 1 <= veto.negatives <= holders:
+        yield Problem(
+            f"expected between 1 and the {holders} veto holders' votes, got {veto.negatives}",
+            field=f"{at}.veto.negatives",
+        )
+    if not veto.classes and veto.negatives != 1:
+        yield Problem("a number of negative votes is given but no class holds a veto",
+                      field=f"{at}.veto.negatives")
+    if veto.deferred and veto.review_after_years is None:
+        yield Problem("deferred vetoes need review_after_years (e.g. 15)",
+                      field=f"{at}.veto.review_after_years")
+    for j, maj in enumerate(majorities):
+        missing = [n for n in maj.classes if n not in seen]
+        for name in missing:
+            yield Problem(f"no seat class {name!r}; expected one of {known}",
+                          field=f"{at}.majorities[{j + 1}].classes")
+        if not missing:
+            pool = sum(c.count for c in design.seats if c.id in maj.classes)
+            if maj.at_least > pool:
+                yield Problem(f"expected at most the {pool} seats of those classes, got {maj.at_least}",
+                              field=f"{at}.majorities[{j + 1}].at_least")
 
 
 def _pool_problems(design: Design):

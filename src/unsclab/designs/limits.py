@@ -16,6 +16,7 @@ __all__ = [
     "MAX_TERM_YEARS",
     "MAX_REVIEW_YEARS",
     "MAX_MAJORITIES",
+    "MAX_ALTERNATIVES",
     "MAX_SOURCES",
     "MAX_ASSUMPTIONS",
     "MAX_ID_CHARS",
@@ -34,6 +35,9 @@ MAX_TERM_YEARS = 50
 MAX_REVIEW_YEARS = 100
 #: Extra majority clauses in a rule.
 MAX_MAJORITIES = 16
+#: Alternative ways for a substantive decision to pass (``rule.alternatives``); the power
+#: engine's inclusion-exclusion takes 2^(k+1) - 1 conjunctions.
+MAX_ALTERNATIVES = 8
 #: Entries of ``sources`` and ``assumptions``.
 MAX_SOURCES = 64
 MAX_ASSUMPTIONS = 128

@@ -28,6 +28,7 @@ __all__ = [
     "Rule",
     "Veto",
     "Majority",
+    "Alternative",
     "Source",
     "Assumption",
     "Seat",
@@ -207,6 +208,17 @@ class Majority(_Frozen):
     note: str | None = _text(high=L.MAX_TEXT_CHARS)
 
 
+class Alternative(_Frozen):
+    """Another way for a substantive decision to pass, tried when the main rule fails: at least
+    ``quota`` affirmative votes, no veto under ``veto`` (none by default) and every clause of
+    ``majorities`` -- e.g. a larger majority that overrides the veto."""
+
+    quota: StrictInt = _count("Affirmative votes needed under this alternative.")
+    veto: Veto = Veto()
+    majorities: tuple[Majority, ...] = Field((), max_length=L.MAX_MAJORITIES)
+    note: str | None = _text(high=L.MAX_TEXT_CHARS)
+
+
 class Rule(_Frozen):
     """The decision rule (Charter Art. 27 and its variants)."""
 
@@ -215,6 +227,9 @@ class Rule(_Frozen):
         "Affirmative votes needed on procedural matters (default: quota).", None)
     veto: Veto = Veto()
     majorities: tuple[Majority, ...] = Field((), max_length=L.MAX_MAJORITIES)
+    alternatives: tuple[Alternative, ...] = Field(
+        (), max_length=L.MAX_ALTERNATIVES,
+        description="Other ways for a substantive decision to pass (any one suffices).")
 
     @property
     def procedural(self) -> int:

@@ -198,12 +198,13 @@ class Evaluation:
 
     @property
     def profile(self) -> ProfilePower | None:
-        """The type profile's exact power, or None when the rule has extra majority clauses."""
+        """The type profile's exact power, or None when the rule has extra majority clauses or
+        alternatives."""
         return self.cached("profile", self._profile)
 
     def _profile(self) -> ProfilePower | None:
         d = self.design
-        if d.rule.majorities:
+        if d.rule.majorities or d.rule.alternatives:
             return None
         veto = d.rule.veto
         v = sum(c.count for c in d.seats if c.id in veto.classes)

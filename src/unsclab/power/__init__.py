@@ -8,6 +8,7 @@ Public names (stable):
 
 - games: ``WeightedGame(weights, quota, names=None)``, ``CompositeGame(conditions, names=None)``
   with conditions as ``Condition`` objects or ``(weights, quota)`` pairs,
+  ``UnionGame(alternatives, names=None)`` (wins when some alternative wins: any monotone game),
   ``CompositeGame.from_vectors(weights, quotas, names)``, ``quota_condition(n, quota)``,
   ``veto_condition(n, holders, negatives=1)``, ``LIMITS``.
 - indices: ``compute(game, indices=None, exact=True) -> {name: [value per player]}``,
@@ -54,10 +55,12 @@ from unsclab.power.indices import (
     register_index,
 )
 from unsclab.power.kernels import Structure, Swings, player_types, structure, swings
+from unsclab.power.union import UnionGame
 
 __all__ = [
     "CompositeGame",
     "Condition",
+    "UnionGame",
     "WeightedGame",
     "quota_condition",
     "veto_condition",

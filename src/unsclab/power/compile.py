@@ -25,6 +25,7 @@ __all__ = ["compile_design", "seat_names"]
 
 from unsclab.designs.model import Design
 from unsclab.power.games import CompositeGame, Condition, quota_condition, veto_condition
+from unsclab.power.union import UnionGame
 
 
 def seat_names(design: Design) -> list[str]:
@@ -32,8 +33,11 @@ def seat_names(design: Design) -> list[str]:
     return [seat.name for seat in design.seat_list()]
 
 
-def compile_design(design: Design, *, procedural: bool = False) -> CompositeGame:
+def compile_design(design: Design, *, procedural: bool = False) -> CompositeGame | UnionGame:
     """The simple game of a design's substantive (or procedural) decisions.
+
+    A rule with ``alternatives`` compiles to a :class:`~unsclab.power.union.UnionGame`: the
+    main rule's conditions, or any alternative's (substantive decisions only).
 
     >>> from unsclab.designs import load_design
     >>> g = compile_design(load_design("status-quo"))
@@ -41,18 +45,28 @@ def compile_design(design: Design, *, procedural: bool = False) -> CompositeGame
     (15, [9, 5])
     """
     seats = design.seat_list()
-    n = len(seats)
     rule = design.rule
-    conditions: list[Condition] = [
-        quota_condition(n, rule.procedural if procedural else rule.quota)
-    ]
-    if not procedural and rule.veto.classes:
-        holders = [i for i, s in enumerate(seats) if s.seat_class in rule.veto.classes]
-        conditions.append(veto_condition(n, holders, rule.veto.negatives,
-                                         abstention_blocks=rule.veto.abstention_blocks))
-    for maj in rule.majorities:
+    names = tuple(seat_names(design))
+    main = CompositeGame(_conditions(seats, rule.procedural if procedural else rule.quota,
+                                     None if procedural else rule.veto, rule.majorities,
+                                     procedural), names)
+    if procedural or not rule.alternatives:
+        return main
+    alts = [CompositeGame(_conditions(seats, alt.quota, alt.veto, alt.majorities, False), names)
+            for alt in rule.alternatives]
+    return UnionGame([main, *alts], names)
+
+
+def _conditions(seats, quota: int, veto, majorities, procedural: bool) -> tuple[Condition, ...]:
+    n = len(seats)
+    conditions: list[Condition] = [quota_condition(n, quota)]
+    if veto is not None and veto.classes:
+        holders = [i for i, s in enumerate(seats) if s.seat_class in veto.classes]
+        conditions.append(veto_condition(n, holders, veto.negatives,
+                                         abstention_blocks=veto.abstention_blocks))
+    for maj in majorities:
         if procedural and maj.applies_to != "all":
             continue
         weights = tuple(1 if s.seat_class in maj.classes else 0 for s in seats)
         conditions.append(Condition(weights, maj.at_least, "majority"))
-    return CompositeGame(tuple(conditions), tuple(seat_names(design)))
+    return tuple(conditions)

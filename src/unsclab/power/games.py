@@ -357,13 +357,10 @@ class CompositeGame:
         if vetoes:
             vw = tuple(1 if i in vetoes else 0 for i in range(self.n))
             out.append((vw, len(vetoes)))
-        seen: set = set()
-        uniq = []
-        for c in out:
-            if c not in seen:
-                seen.add(c)
-                uniq.append(c)
-        return tuple(uniq)
+        strictest: dict[tuple[int, ...], int] = {}  # same weights: the higher quota implies
+        for w, q in out:                               # the lower one
+            strictest[w] = max(q, strictest.get(w, q))
+        return tuple(strictest.items())
 
     def __repr__(self) -> str:
         conds = ", ".join(

@@ -141,12 +141,31 @@ def _choose(types: _Types, method: str) -> str:
     )
 
 
+def _union_swings(game, shapley: bool, method: str) -> Swings:
+    """A union game by inclusion-exclusion over its alternatives' conjunctions: every count is
+    linear in the game's indicator (see :mod:`unsclab.power.union`)."""
+    terms = [(sign, swings(g, shapley=shapley, method=method)) for sign, g in game.conjunctions()]
+    winning = sum(sign * r.winning for sign, r in terms)
+    sw = tuple(sum(sign * r.swings[i] for sign, r in terms) for i in range(game.n))
+    ss = None
+    if all(r.shapley is not None for _, r in terms):
+        ss = tuple(sum((sign * r.shapley[i] for sign, r in terms), Fraction(0))
+                   for i in range(game.n))
+    return Swings(n=game.n, winning=winning, swings=sw, shapley=ss,
+                  method="inclusion-exclusion(" + ",".join(sorted({r.method for _, r in terms}))
+                  + ")")
+
+
 def _compute_swings(game: CompositeGame, shapley: bool, method: str) -> Swings:
     check_players(game)
     types = _types(game)
     n = game.n
     if types.active == 0:  # impossible for a valid game (quota >= 1), kept for safety
         raise GameError("expected at least one player with a positive weight", field="weights")
+    if types.groups is not None:  # a union of conjunctions
+        limit = _ENUM_FAST if method == "auto" else LIMITS["profiles"]
+        if method not in ("auto", "enumerate") or types.profiles > limit:
+            return _union_swings(game, shapley, method)
     kind = _choose(types, method)
     if kind == "enumerate":
         win, per_type_sizes = enum_swings(types)

@@ -90,6 +90,9 @@ class _Types:
     quotas: tuple[int, ...]  # per canonical condition
     player_type: tuple[int, ...]  # type of each player, -1 for a null player
     nulls: int
+    # a union game: the canonical conditions of each alternative (indices into quotas); a
+    # profile wins when it meets every condition of some group. None: one conjunction.
+    groups: tuple[tuple[int, ...], ...] | None = None
 
     @property
     def active(self) -> int:
@@ -101,7 +104,17 @@ class _Types:
 
 
 def _types(game: CompositeGame) -> _Types:
-    conds = game.canonical()
+    groups = None
+    if hasattr(game, "canonical_groups"):  # a UnionGame
+        per_alt = game.canonical_groups()
+        conds, groups, at = [], [], 0
+        for alt in per_alt:
+            conds.extend(alt)
+            groups.append(tuple(range(at, at + len(alt))))
+            at += len(alt)
+        groups = tuple(groups)
+    else:
+        conds = game.canonical()
     cols = list(zip(*(w for w, _ in conds), strict=True))  # per player, its weight vector
     index: dict[tuple[int, ...], int] = {}
     ptype = []
@@ -125,6 +138,7 @@ def _types(game: CompositeGame) -> _Types:
         quotas=tuple(q for _, q in conds),
         player_type=tuple(ptype),
         nulls=sum(1 for t in ptype if t < 0),
+        groups=groups,
     )
 
 

@@ -56,15 +56,18 @@ class _Grid:
         self.dtype = dt
         W = np.array(types.weights, dtype=object if _big(types) else np.int64)  # (t, C)
         idx = np.indices(self.shape, dtype=np.int64)
-        win = None
+        met = []
         for c, q in enumerate(types.quotas):
             col = W[:, c]
             total = np.zeros(self.shape, dtype=col.dtype)
             for j in range(t):
                 if col[j]:
                     total = total + idx[j] * col[j]
-            ok = total >= q
-            win = ok if win is None else (win & ok)
+            met.append(total >= q)
+        groups = types.groups or (tuple(range(len(met))),)
+        win = np.zeros(self.shape, dtype=bool)
+        for grp in groups:  # a union wins when it meets every condition of some alternative
+            win |= np.logical_and.reduce([met[c] for c in grp])
         self.win = win
         self.idx = idx
         self.size = idx.sum(axis=0)

@@ -84,6 +84,7 @@ class _TTypes:
     quotas: tuple[int, ...]
     passes: tuple[bool, ...]  # per condition: abstentions count towards its quota
     player_type: tuple[int, ...]  # -1 for a null player
+    groups: tuple[tuple[int, ...], ...]  # conditions of each alternative (one for a conjunction)
 
 
 def _canonical(game: CompositeGame) -> list[tuple[tuple[int, ...], int, bool]]:
@@ -102,11 +103,18 @@ def _canonical(game: CompositeGame) -> list[tuple[tuple[int, ...], int, bool]]:
     for passes, players in single.items():
         if players:
             out.append((tuple(int(i in players) for i in range(game.n)), len(players), passes))
-    return list(dict.fromkeys(out))
+    strictest: dict[tuple[tuple[int, ...], bool], int] = {}  # same weights and kind: the
+    for w, q, p in out:                                        # higher quota implies the lower
+        strictest[w, p] = max(q, strictest.get((w, p), q))
+    return [(w, q, p) for (w, p), q in strictest.items()]
 
 
 def _ttypes(game: CompositeGame) -> _TTypes:
-    conds = _canonical(game)
+    conds, groups = [], []
+    for alt in getattr(game, "alternatives", (game,)):  # a UnionGame, or one conjunction
+        part = _canonical(alt)
+        groups.append(tuple(range(len(conds), len(conds) + len(part))))
+        conds.extend(part)
     index: dict[tuple[int, ...], int] = {}
     ptype, counts, vecs = [], [], []
     for vec in zip(*(w for w, _, _ in conds), strict=True):
@@ -120,7 +128,7 @@ def _ttypes(game: CompositeGame) -> _TTypes:
         counts[t] += 1
         ptype.append(t)
     return _TTypes(tuple(vecs), tuple(counts), tuple(q for _, q, _ in conds),
-                   tuple(p for _, _, p in conds), tuple(ptype))
+                   tuple(p for _, _, p in conds), tuple(ptype), tuple(groups))
 
 
 def ternary_cells(game: CompositeGame) -> int:
@@ -171,6 +179,7 @@ class _Grid:
     def __init__(self, types: _TTypes, counts: tuple[int, ...], partial: bool) -> None:
         T, C = len(counts), len(types.quotas)
         self.quotas = types.quotas
+        self.groups = types.groups
         dtype = np.int64 if sum(counts) <= 30 else object  # multiplicities sum to 4^m
         self.counted = [0] * C
         self.undecided = [0] * C
@@ -195,10 +204,11 @@ class _Grid:
     def wins(self, own: list[int], extra: bool = False) -> np.ndarray:
         """Cells that pass with ``own`` added to each condition's counted weight (and, if
         ``extra``, every undecided weight counted too)."""
-        ok = np.ones(self.shape, dtype=bool)
-        for c, q in enumerate(self.quotas):
-            v = self.counted[c] + own[c] + (self.undecided[c] if extra else 0)
-            ok &= np.broadcast_to(v >= q, self.shape)
+        met = [np.broadcast_to(self.counted[c] + own[c] + (self.undecided[c] if extra else 0)
+                               >= q, self.shape) for c, q in enumerate(self.quotas)]
+        ok = np.zeros(self.shape, dtype=bool)
+        for grp in self.groups:  # some alternative has every condition met
+            ok |= np.logical_and.reduce([met[c] for c in grp])
         return ok.reshape(-1)
 
 
