@@ -222,6 +222,12 @@ def test_ga_import_added_unchanged_conflict(tmp_path, ga_current):
     assert recent.loc[recent["rcid"] == 4200001, "ga_year"].tolist() == [2025]
     votes = _table("ga_recent_votes")
     assert len(votes[votes["rcid"] == 4200001]) == len(same)
+    # and the vote model's GA alignment counts its votes in GA year 2025
+    from unsclab.votes.alignment import _votes_by_year
+
+    years, rcid, _, _ = _votes_by_year()
+    assert set(years[rcid == 4200001]) == {2025}
+    assert (rcid == 4200001).sum() == sum(v != "X" for v in same.values())
 
 
 def test_ga_impossible_tally_is_refused(tmp_path):
