@@ -51,13 +51,14 @@ from unsclab.errors import DataError
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 P5 = ("CHN", "FRA", "RUS", "GBR", "USA")
 OUTCOMES = ("adopted", "vetoed", "lack_of_majority")
 _TABLES = ("sciencespo_names.csv", "dppa_names.csv", "dppa_blank_names.csv",
            "procedural_decisions.csv", "corrections.csv", "members.csv",
-           "historical_states.csv", "added_decisions.csv", "undl_names.csv")
-_SOURCES = ("sciencespo_votes", "dppa_membership", "undl_scrape")
+           "historical_states.csv", "added_decisions.csv", "undl_names.csv",
+           "seat_holders.csv", "un_names.csv")
+_SOURCES = ("sciencespo_votes", "dppa_membership", "undl_scrape", "countries")
 _FRAMES = ("decisions", "ballots", "membership", "members", "crosscheck")
 
 #: The four 1947–48 failed drafts whose member votes are unknown in the source (every member
@@ -106,7 +107,10 @@ class Record:
         import pandas as pd
 
         from unsclab.data.readers import project_table, read_dppa, read_members, read_sciencespo
+        from unsclab.record_check import crosscheck_or_empty
         from unsclab.record_corrections import apply_corrections
+        from unsclab.record_names import states_column
+        from unsclab.record_subjects import code_decisions
         from unsclab.record_types import participation, vote_types
 
         sp = read_sciencespo()
@@ -154,6 +158,7 @@ class Record:
         dec["votes_known"] = dec["id"].map(known).fillna(False).astype("bool")
         dec = dec.sort_values(["date", "id"]).reset_index(drop=True)
         dec["vote_type"] = vote_types(dec)
+        dec = pd.concat([dec, code_decisions(dec)], axis=1)
 
         bal = pd.DataFrame({
             "decision": ballots["id"].astype("int32"),
@@ -162,6 +167,7 @@ class Record:
             "permanent": ballots["permanent"].astype("bool"),
         }).reset_index(drop=True)
         bal["participation"] = participation(bal, dec)
+        bal.insert(2, "state", states_column(bal, dec))
 
         dppa = read_dppa()
         groups = {r["iso3"]: r["group"] for r in project_table("historical_states.csv")}
@@ -176,7 +182,7 @@ class Record:
         mem["iso3"] = mem["iso3"].astype("category")
         mem = mem.sort_values(["year", "permanent", "iso3"], ascending=[True, False, True])
         mem = mem.reset_index(drop=True)
-        return cls(dec, bal, mem, read_members(), crosscheck=_crosscheck(dec, bal),
+        return cls(dec, bal, mem, read_members(), crosscheck=crosscheck_or_empty(dec, bal),
                    key=cache_key(), dropped=dropped)
 
     @classmethod
@@ -238,6 +244,36 @@ class Record:
 
             shutil.rmtree(tmp, ignore_errors=True)
 
+    # ------------------------------------------------------------------ export
+
+    def to_csv(self, folder: str | Path) -> list[Path]:
+        """Write ``decisions``, ``ballots``, ``membership`` and ``crosscheck`` as CSV files in
+        ``folder`` (created); returns the paths written."""
+        return self._export(folder, "csv")
+
+    def to_parquet(self, folder: str | Path) -> list[Path]:
+        """The same tables as Parquet files (dtypes kept)."""
+        return self._export(folder, "parquet")
+
+    def _export(self, folder: str | Path, kind: str) -> list[Path]:
+        from unsclab._files import atomic_path
+
+        out = Path(folder)
+        out.mkdir(parents=True, exist_ok=True)
+        written = []
+        for name in ("decisions", "ballots", "membership", "crosscheck"):
+            frame = getattr(self, name)
+            if frame is None:
+                continue
+            target = out / f"{name}.{kind}"
+            with atomic_path(target) as tmp:
+                if kind == "csv":
+                    frame.to_csv(tmp, index=False)
+                else:
+                    frame.to_parquet(tmp, index=False)
+            written.append(target)
+        return written
+
     # ------------------------------------------------------------------ lookups
 
     def find(self, symbol: str) -> pd.DataFrame:
@@ -282,13 +318,25 @@ class Record:
             "vetoed_by": [c for c in str(row.vetoed_by).split(";") if c],
             "procedural": bool(row.procedural),
             "adopted_without_vote": bool(row.adopted_without_vote),
+            "vote_type": str(getattr(row, "vote_type", "")),
             "ballot": self.ballot(int(row.id)),
+            "names": self._names_at(int(row.id), str(row.date.date())),
         }
+
+    def _names_at(self, decision_id: int, date: str) -> dict[str, dict[str, str]]:
+        """ISO3 → the state that held the seat and its name at the time."""
+        from unsclab.record_names import name_at, state_at
+
+        b = self.ballots[self.ballots["decision"] == decision_id]
+        return {str(c): {"state": state_at(str(c), date), "name": name_at(str(c), date)}
+                for c in b["iso3"]}
 
     # ------------------------------------------------------------------ summary
 
     def summary(self) -> dict[str, Any]:
         """Counts by outcome and by decade, vetoes by permanent member."""
+        from unsclab.record_check import veto_definitions
+
         d = self.decisions
         by_outcome = {o: int((d["outcome"] == o).sum()) for o in OUTCOMES}
         decade = (d["year"] // 10 * 10).astype(int)
@@ -306,7 +354,7 @@ class Record:
             "by_decade": by_decade,
             "vetoes_by_member": by_member,
             "vetoes_total": int(sum(by_member.values())),
-            **_veto_definitions(d),
+            **veto_definitions(d),
             "adopted_without_vote": int(d["adopted_without_vote"].sum()),
             "procedural": int(d["procedural"].sum()),
             "votes_unknown": int((~d["votes_known"]).sum()),
@@ -317,7 +365,8 @@ class Record:
     # ------------------------------------------------------------------ fidelity
 
     def check(self, decide: Any = None, designs: dict[int, Any] | None = None) -> dict[str, Any]:
-        """Prove the Record against its own totals, the DPPA membership and ``decide()``.
+        """Prove the Record against its own totals, the DPPA membership, ``decide()`` and the
+        UN Digital Library (:func:`unsclab.record_check.check_record`).
 
         Returns a report with ``decisions``, ``reproduced`` (decisions with known votes whose
         recorded outcome ``decide()`` reproduces under the design in force — ``charter-1945``
@@ -325,171 +374,11 @@ class Record:
         decisions modelled), ``reproduced_plain`` (plain arithmetic: every vote substantive),
         ``exceptions`` (every decision where plain arithmetic disagrees with the record, or
         that cannot be decided, with ``symbol``, ``kind``, ``reason``, ``documented``), the
-        tally, seat and membership checks, and ``ok``.
+        tally, seat and membership checks, ``second_source`` (ballots checked against the
+        Library and how many agree), ``corrections`` (every row with its citation),
+        ``numbering`` (gaps and year counts) and ``ok``.
         """
-        from unsclab.data.readers import project_table
+        from unsclab.record_check import check_record
 
-        if decide is None:
-            from unsclab.rules import decide
-        if designs is None:
-            from unsclab.designs import load_design
+        return check_record(self, decide, designs)
 
-            designs = {11: load_design("charter-1945"), 15: load_design("status-quo")}
-        procedural = {int(r["id"]): r for r in project_table("procedural_decisions.csv")}
-
-        d = self.decisions
-        b = self.ballots
-        by_dec = {k: g for k, g in b.groupby("decision", observed=True)}
-
-        tally_bad, seat_bad, exceptions = [], [], []
-        reproduced = reproduced_plain = 0
-        for row in d.itertuples(index=False):
-            g = by_dec.get(row.id)
-            size = 11 if row.year < 1966 else 15
-            n = 0 if g is None else len(g)
-            if n != size:
-                seat_bad.append({"id": int(row.id), "symbol": str(row.symbol),
-                                 "members": n, "expected": size})
-            if not row.votes_known:
-                documented = int(row.id) in UNKNOWN_VOTES
-                exceptions.append({
-                    "id": int(row.id), "symbol": str(row.symbol), "date": str(row.date.date()),
-                    "recorded": str(row.outcome), "plain": None, "modelled": None,
-                    "kind": "unknown_votes", "documented": documented,
-                    "reason": "member votes unknown in the source ('?'); cannot be decided "
-                              "(../shared/data/README.md §1, Known gaps: S/516, S/1148, S/1158, "
-                              "S/1159)"})
-                continue
-            votes = dict(zip(g["iso3"].astype(str), g["vote"].astype(str)))
-            counts = {v: sum(1 for x in votes.values() if x == v) for v in ("Y", "N", "A", "NV")}
-            rec = (row.yes, row.no, row.abstain, row.not_voting)
-            if (counts["Y"], counts["N"], counts["A"], counts["NV"]) != rec:
-                tally_bad.append({"id": int(row.id), "symbol": str(row.symbol),
-                                  "ballots": counts, "recorded": [int(x) for x in rec]})
-            design = designs[size]
-            plain = decide(design, votes, procedural=False)
-            plain_outcome = _outcome(plain.outcome)
-            plain_ok = plain_outcome == row.outcome and (
-                row.outcome != "vetoed" or set(plain.vetoed_by) == set(
-                    str(row.vetoed_by).split(";")))
-            if row.adopted_without_vote:
-                modelled_outcome, modelled_ok = "adopted", row.outcome == "adopted"
-            elif row.procedural:
-                m = decide(design, votes, procedural=True)
-                modelled_outcome = _outcome(m.outcome)
-                modelled_ok = modelled_outcome == row.outcome
-            else:
-                modelled_outcome, modelled_ok = plain_outcome, plain_ok
-            reproduced_plain += plain_ok
-            reproduced += modelled_ok
-            if plain_ok and modelled_ok:
-                continue
-            if row.adopted_without_vote:
-                kind, documented = "adopted_without_vote", modelled_ok
-                reason = ("adopted without a vote: the source marks every member not voting "
-                          "(0-0-0); modelled as adopted")
-            elif row.procedural:
-                p = procedural[int(row.id)]
-                kind, documented = "procedural", modelled_ok
-                reason = f"procedural decision ({p['kind']}): {p['basis']}"
-            else:
-                kind, documented = "unexplained", False
-                reason = (f"decide() gives {plain_outcome}"
-                          + (f" (vetoed by {', '.join(plain.vetoed_by)})" if plain.vetoed_by
-                             else "") + f"; the record says {row.outcome}")
-            exceptions.append({
-                "id": int(row.id), "symbol": str(row.symbol), "date": str(row.date.date()),
-                "recorded": str(row.outcome), "plain": plain_outcome,
-                "modelled": modelled_outcome, "kind": kind, "documented": documented,
-                "reason": reason})
-        for drop in self.dropped:
-            exceptions.append({
-                "id": drop["id"], "symbol": drop["symbol"], "date": drop["date"],
-                "recorded": drop["recorded"], "plain": "vetoed", "modelled": None,
-                "kind": "source_error", "documented": True,
-                "reason": f"{drop['reason']} — {drop['basis']} (data/corrections.csv)"})
-
-        # membership: the states in the ballots of each year against DPPA's list for that year
-        years = b.merge(d[["id", "year"]], left_on="decision", right_on="id")
-        from_ballots = years.groupby("year")["iso3"].apply(lambda s: set(map(str, s)))
-        from_dppa = self.membership.groupby("year")["iso3"].apply(lambda s: set(map(str, s)))
-        member_bad = []
-        for year, codes in from_ballots.items():
-            want = from_dppa.get(year, set())
-            if codes != want:
-                member_bad.append({"year": int(year), "ballots_only": sorted(codes - want),
-                                   "dppa_only": sorted(want - codes)})
-
-        undocumented = [e for e in exceptions if not e["documented"]]
-        kinds: dict[str, int] = {}
-        for e in exceptions:
-            kinds[e["kind"]] = kinds.get(e["kind"], 0) + 1
-        known = int(d["votes_known"].sum())
-        return {
-            "decisions": int(len(d)),
-            "decisions_with_known_votes": known,
-            "reproduced": int(reproduced),
-            "reproduced_plain": int(reproduced_plain),
-            "exceptions": exceptions,
-            "exceptions_by_kind": kinds,
-            "undocumented": len(undocumented),
-            "tallies": {"checked": known, "mismatches": tally_bad},
-            "seats": {"checked": int(len(d)), "mismatches": seat_bad},
-            "membership": {"years_checked": int(len(from_ballots)), "mismatches": member_bad},
-            **self._second_source_checks(),
-            "ok": not undocumented and not tally_bad and not seat_bad and not member_bad
-            and reproduced == known and self._second_source_ok(),
-        }
-
-    def _second_source_checks(self) -> dict[str, Any]:
-        """Second source, corrections with their citations, numbering and year counts."""
-        from unsclab.record_corrections import read_corrections
-        from unsclab.record_crosscheck import numbering_report, second_source_report
-
-        return {
-            "second_source": second_source_report(self.crosscheck),
-            "corrections": [dict(r) for r in read_corrections()],
-            "numbering": numbering_report(self.decisions, self.crosscheck),
-        }
-
-    def _second_source_ok(self) -> bool:
-        x = self.crosscheck
-        unexplained = 0 if x is None or not len(x) else int((x["status"] == "unexplained").sum())
-        n = self._second_source_checks()["numbering"]
-        return not unexplained and not n["gaps"] and not n["duplicates"] and not n[
-            "year_mismatches"]
-
-
-def _veto_definitions(d: pd.DataFrame) -> dict[str, Any]:
-    """The veto counted on the Library's definition beside the count of all negative votes."""
-    from unsclab.record_types import veto_counts
-
-    dhl = {c: v.get(c, 0) for c, v in veto_counts(d, "dhl").items()}
-    return {
-        "vetoes_definition": "all: every negative vote of a permanent member on a row that "
-                             "failed for it (drafts, amendments, separate and part votes, "
-                             "Secretary-General ballots)",
-        "vetoes_dhl_by_member": dhl,
-        "vetoes_dhl_total": int(sum(dhl.values())),
-        "vetoes_dhl_definition": "dhl: the Dag Hammarskjöld Library's veto list — each vetoed "
-                                 "draft resolution or amendment once per meeting; not part "
-                                 "votes nor Secretary-General ballots",
-        "by_vote_type": {str(k): int(v) for k, v in
-                         d["vote_type"].value_counts().sort_index().items()},
-    }
-
-
-def _crosscheck(decisions: pd.DataFrame, ballots: pd.DataFrame) -> pd.DataFrame:
-    """The ballots against the UN Digital Library (empty when that source is not at hand)."""
-    import pandas as pd
-
-    from unsclab.record_crosscheck import EMPTY_COLUMNS, crosscheck_undl
-
-    try:
-        return crosscheck_undl(decisions, ballots)
-    except DataError:
-        return pd.DataFrame({c: [] for c in EMPTY_COLUMNS})
-
-
-def _outcome(decide_outcome: str) -> str:
-    return "lack_of_majority" if decide_outcome == "failed" else decide_outcome

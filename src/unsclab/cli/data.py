@@ -185,10 +185,11 @@ def show(
                 + (f"  ({'; '.join(extra)})" if extra else ""), markup=False)
         c.print(h["title"], markup=False)
         table = Table()
-        table.add_column("state")
+        table.add_column("seat")
+        table.add_column("state at the time")
         table.add_column("vote")
         for code, vote in h["ballot"].items():
-            table.add_row(code, vote or "?")
+            table.add_row(code, h["names"][code]["name"], vote or "?")
         c.print(table)
 
 

@@ -50,9 +50,10 @@ def choose(value: str, allowed: tuple[str, ...], option: str) -> str:
     from unsclab.errors import UnsclabError
 
     v = (value or "").strip().lower()
-    if v in allowed:
-        return v
-    near = difflib.get_close_matches(v, allowed, n=3, cutoff=0.4)
+    folded = {a.lower(): a for a in allowed}
+    if v in folded:
+        return folded[v]
+    near = [folded[n] for n in difflib.get_close_matches(v, list(folded), n=3, cutoff=0.6)]
     hint = f"; did you mean {', '.join(near)}?" if near else ""
     raise UnsclabError(f"{value!r} is not known{hint} (expected one of "
                        f"{', '.join(allowed)})", field=option)
@@ -141,3 +142,235 @@ def _vetoes(definition, by, as_json, fmt, out) -> None:
                          f"{v} {k}" for k, v in ex.items()) + ".")
     tgt.emit([Table(f"Vetoes by {by}", cols, rows + [total], notes=notes)],
              json_payload=payload)
+
+
+# -- record list -------------------------------------------------------------------------------
+
+
+_OUTCOMES = ("adopted", "vetoed", "lack_of_majority", "failed")
+
+
+def _date_bound(value: str | None, option: str, end: bool) -> str | None:
+    import re
+
+    from unsclab.errors import UnsclabError
+
+    if value is None:
+        return None
+    v = value.strip()
+    if re.fullmatch(r"\d{4}", v):
+        return f"{v}-12-31" if end else f"{v}-01-01"
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", v):
+        return v
+    raise UnsclabError(f"{value!r} is not a year or a date; expected YYYY or YYYY-MM-DD",
+                       field=option)
+
+
+def select(rec, *, start=None, end=None, outcome=None, vote_type=None, vetoed_by=None,
+           state=None, subject=None, region=None, search=None):
+    """The decisions matching every given filter (checked: one-line errors, near matches)."""
+    from unsclab.record_names import resolve_state
+    from unsclab.record_subjects import REGIONS, SUBJECTS
+    from unsclab.record_types import VOTE_TYPES
+
+    d = rec.decisions
+    lo, hi = _date_bound(start, "--from", False), _date_bound(end, "--to", True)
+    if lo:
+        d = d[d["date"] >= lo]
+    if hi:
+        d = d[d["date"] <= hi]
+    if outcome:
+        o = choose(outcome, _OUTCOMES, "--outcome")
+        d = d[d["outcome"].isin(["vetoed", "lack_of_majority"])] if o == "failed" else d[
+            d["outcome"] == o]
+    if vote_type:
+        d = d[d["vote_type"] == choose(vote_type.replace("-", "_"), VOTE_TYPES, "--type")]
+    if vetoed_by:
+        code = resolve_state(vetoed_by)
+        d = d[d["vetoed_by"].str.split(";").map(lambda s: code in s)]
+    if state:
+        code = resolve_state(state)
+        d = d[d["countries"].str.split(";").map(lambda s: code in s)]
+    if subject:
+        d = d[d["subject"] == choose(subject, tuple(s for s, _ in SUBJECTS) + ("other",),
+                                     "--subject")]
+    if region:
+        d = d[d["region"] == choose(region, REGIONS, "--region")]
+    if search:
+        text = search.lower()
+        d = d[d["title"].str.lower().str.contains(text, regex=False)
+              | d["symbol"].str.lower().str.contains(text, regex=False)]
+    return d
+
+
+def _rows(d, short: bool = False):
+    from unsclab.record_names import name_at
+
+    out = []
+    for r in d.itertuples():
+        tally = "" if r.yes is None or str(r.yes) == "<NA>" else f"{r.yes}-{r.no}-{r.abstain}"
+        day = str(r.date.date())
+        title = str(r.title)
+        if short and len(title) > 70:
+            title = title[:69] + "…"
+        out.append({"date": day, "symbol": str(r.symbol), "title": title,
+                    "outcome": str(r.outcome), "type": str(r.vote_type), "tally": tally,
+                    "vetoed_by": ", ".join(name_at(c, day) for c in str(r.vetoed_by).split(";")
+                                           if c),
+                    "subject": str(r.subject), "region": str(r.region)})
+    return out
+
+
+@_record_app().command("list")
+def list_(
+    start: str | None = typer.Option(None, "--from", help="First year or date (YYYY or "
+                                     "YYYY-MM-DD)."),
+    end: str | None = typer.Option(None, "--to", help="Last year or date."),
+    outcome: str | None = typer.Option(None, "--outcome", help="adopted, vetoed, "
+                                       "lack_of_majority or failed (both)."),
+    vote_type: str | None = typer.Option(None, "--type", help="draft_resolution, amendment, "
+                                         "amendment_oral, separate_vote, procedural, "
+                                         "sg_nomination."),
+    vetoed_by: str | None = typer.Option(None, "--vetoed-by", help="A permanent member (code "
+                                         "or name, e.g. USSR, China)."),
+    state: str | None = typer.Option(None, "--state", help="A state the decision concerns "
+                                     "(named in its title)."),
+    subject: str | None = typer.Option(None, "--subject", help="e.g. 'peace operations', "
+                                       "sanctions, membership."),
+    region: str | None = typer.Option(None, "--region", help="Africa, Americas, Asia-Pacific, "
+                                      "Europe, Middle East, several, thematic."),
+    search: str | None = typer.Option(None, "--search", help="Text in the title or symbol."),
+    fmt: str = typer.Option("table", "--format", "-f", help="table, csv, markdown, latex or "
+                            "json."),
+    out: str | None = typer.Option(None, "--out", "-o", help="Write to this file."),
+) -> None:
+    """The decisions that match: date, symbol, title, outcome, tally and who vetoed.
+
+    Example: unsclab record list --vetoed-by USSR --from 1946 --to 1950
+    """
+    from unsclab.cli.common import user_errors
+
+    user_errors(_list)(start, end, outcome, vote_type, vetoed_by, state, subject, region,
+                       search, fmt, out)
+
+
+def _list(start, end, outcome, vote_type, vetoed_by, state, subject, region, search, fmt,
+          out) -> None:
+    from unsclab.cli.output import target
+    from unsclab.record import Record
+    from unsclab.tables import Column, Table
+
+    tgt = target(fmt, out)
+    d = select(Record.load(), start=start, end=end, outcome=outcome, vote_type=vote_type,
+               vetoed_by=vetoed_by, state=state, subject=subject, region=region, search=search)
+    rows = _rows(d, short=tgt.fmt == "table")
+    if not rows:
+        typer.echo("no decisions match these filters")
+        return
+    cols = [Column("date", header="date"), Column("symbol", header="symbol"),
+            Column("outcome", header="outcome"), Column("tally", header="tally"),
+            Column("vetoed_by", header="vetoed by"), Column("title", header="title")]
+    if tgt.fmt != "table":
+        cols += [Column("type", header="type"), Column("subject", header="subject"),
+                 Column("region", header="region")]
+    tgt.emit([Table(f"{len(rows)} decisions", cols, rows)], json_payload=rows)
+
+
+# -- record state ------------------------------------------------------------------------------
+
+
+def state_history(rec, code: str) -> dict[str, Any]:
+    """A state's Council history: years, votes, votes against and abstentions, vetoes,
+    the decisions concerning it."""
+    from unsclab.record_names import name_at, un_name
+
+    m = rec.membership
+    years = sorted(int(y) for y in m.loc[m["iso3"].astype(str) == code, "year"])
+    b = rec.ballots[rec.ballots["iso3"].astype(str) == code].merge(
+        rec.decisions[["id", "date", "symbol", "title", "outcome"]], left_on="decision",
+        right_on="id")
+    votes = {v: int((b["vote"].astype(str) == v).sum()) for v in ("Y", "N", "A", "NV")}
+
+    def listed(sel):
+        return [{"date": str(r.date.date()), "symbol": str(r.symbol), "outcome": str(r.outcome),
+                 "title": str(r.title)} for r in b[sel].sort_values("date").itertuples()]
+
+    d = rec.decisions
+    vetoes = d[d["vetoed_by"].str.split(";").map(lambda s: code in s)]
+    about = d[d["countries"].str.split(";").map(lambda s: code in s)]
+    names = sorted({name_at(code, str(x.date())) for x in b["date"]}) or [un_name(code)]
+    return {
+        "iso3": code, "name": un_name(code), "names_on_the_council": names,
+        "years_on_the_council": years, "decisions_voted": len(b), "votes": votes,
+        "against": listed(b["vote"].astype(str) == "N"),
+        "abstentions": listed(b["vote"].astype(str) == "A"),
+        "vetoes": [{"date": str(r.date.date()), "symbol": str(r.symbol),
+                    "type": str(r.vote_type), "title": str(r.title)}
+                   for r in vetoes.itertuples()],
+        "decisions_concerning": {
+            "count": len(about),
+            "by_outcome": {str(k): int(v) for k, v in about["outcome"].value_counts().items()
+                           if v},
+            "decisions": [{"date": str(r.date.date()), "symbol": str(r.symbol),
+                           "outcome": str(r.outcome), "title": str(r.title)}
+                          for r in about.itertuples()]},
+    }
+
+
+def _spans(years: list[int]) -> str:
+    out, start = [], None
+    for i, y in enumerate(years):
+        if start is None:
+            start = y
+        if i + 1 == len(years) or years[i + 1] != y + 1:
+            out.append(str(start) if start == y else f"{start}–{y}")
+            start = None
+    return ", ".join(out) or "never"
+
+
+@_record_app().command("state")
+def state_cmd(
+    state: str = typer.Argument(..., help="ISO3 code or name (e.g. IND, India, Ivory Coast)."),
+    as_json: bool = typer.Option(False, "--json", help="Print one JSON document."),
+) -> None:
+    """A state's Council history: years on the Council, its votes (against and abstentions
+    listed), its vetoes, and the decisions concerning it.
+
+    Example: unsclab record state IND
+    """
+    from unsclab.cli.common import user_errors
+
+    user_errors(_state)(state, as_json)
+
+
+def _state(state, as_json) -> None:
+    from unsclab.cli.common import console, print_json
+    from unsclab.record import Record
+    from unsclab.record_names import resolve_state
+
+    h = state_history(Record.load(), resolve_state(state))
+    if as_json:
+        print_json(h)
+        return
+    c = console()
+    v = h["votes"]
+    c.print(f"{h['name']} ({h['iso3']}); on the Council as "
+            f"{', '.join(h['names_on_the_council'])}", markup=False)
+    c.print(f"years on the Council: {_spans(h['years_on_the_council'])}", markup=False)
+    c.print(f"votes cast on {h['decisions_voted']} decisions: {v['Y']} in favour, {v['N']} "
+            f"against, {v['A']} abstentions, {v['NV']} not voting", markup=False)
+    for key, label in (("against", "against"), ("abstentions", "abstained")):
+        rows = h[key]
+        if rows:
+            c.print(f"{label} ({len(rows)}):", markup=False)
+            for r in rows[:25]:
+                line = f"  {r['date']}  {r['symbol']}  {r['outcome']}  {r['title']}"
+                c.print(line if len(line) <= 79 else line[:78] + "…", markup=False)
+            if len(rows) > 25:
+                c.print(f"  … and {len(rows) - 25} more (--json lists all)", markup=False)
+    if h["vetoes"]:
+        c.print(f"vetoes (every negative vote on a failed row): {len(h['vetoes'])}",
+                markup=False)
+    a = h["decisions_concerning"]
+    c.print(f"decisions naming it in their title: {a['count']} (" + ", ".join(
+        f"{k} {n}" for k, n in a["by_outcome"].items()) + ")", markup=False)
