@@ -19,16 +19,7 @@ if TYPE_CHECKING:  # pragma: no cover
 
 def check_record(record: Any, decide: Any = None,
                  designs: dict[int, Any] | None = None) -> dict[str, Any]:
-    """Prove the Record against its own totals, the DPPA membership and ``decide()``.
-
-    Returns a report with ``decisions``, ``reproduced`` (decisions with known votes whose
-    recorded outcome ``decide()`` reproduces under the design in force — ``charter-1945``
-    before 1966, ``status-quo`` after — with adoption without a vote and procedural
-    decisions modelled), ``reproduced_plain`` (plain arithmetic: every vote substantive),
-    ``exceptions`` (every decision where plain arithmetic disagrees with the record, or
-    that cannot be decided, with ``symbol``, ``kind``, ``reason``, ``documented``), the
-    tally, seat and membership checks, and ``ok``.
-    """
+    """The report of :meth:`unsclab.record.Record.check` (see its docstring for the keys)."""
     from unsclab.data.readers import project_table
 
     if decide is None:
