@@ -128,6 +128,13 @@ def test_bad_input_is_one_line(args, words):
     assert res.stdout == ""
 
 
+@pytest.mark.parametrize("option", [["--draws", "0"], ["--seed", "-1"], ["--occupancy", "x"]])
+def test_bad_options_are_refused_before_any_work(option):
+    res = runner.invoke(app, ["amend", "g4-2005", *option])
+    assert res.exit_code == 2
+    assert len(res.stderr.strip().splitlines()) == 1 and res.stdout == ""
+
+
 def test_bad_positions_file_on_the_command_line(tmp_path):
     f = tmp_path / "p.toml"
     f.write_text('[[position]]\nholder = "KAZ"\nfamily = "elected"\nsupport = -0.1\n'

@@ -11,6 +11,7 @@ import typer
 from typer.core import TyperGroup
 
 from unsclab.cli.common import console, print_json, split_codes, user_errors
+from unsclab.cli.options import OCCUPANCIES, choice_option, draws_option, seed_option
 
 
 class _DesignByDefault(TyperGroup):
@@ -27,7 +28,8 @@ amend_app = typer.Typer(
     cls=_DesignByDefault, no_args_is_help=True, rich_markup_mode=None,
     help="Could a design pass? Charter Article 108: two thirds of the General Assembly (129 of "
          "193), then ratification by two thirds of the members including all five permanent "
-         "members.\n\nExample: unsclab amend g4-2005 --state KAZ")
+         "members.\n\n'unsclab amend DESIGN' is short for 'unsclab amend design DESIGN'.\n\n"
+         "Example: unsclab amend g4-2005 --state KAZ")
 
 _POSITIONS = typer.Option(None, "--positions", help="TOML file of blocs, positions and [weights] "
                           "laid over the built-in ones (repeatable).")
@@ -51,11 +53,12 @@ def design_cmd(
     state: str | None = typer.Option(None, "--state", help="ISO3 code: show this state's terms."),
     positions: list[str] | None = _POSITIONS,
     weight: list[str] | None = _WEIGHT,
-    draws: int = typer.Option(1000, "--draws", help="Monte Carlo draws."),
-    seed: int = typer.Option(1, "--seed", help="Random seed."),
+    draws: int = draws_option(),
+    seed: int = seed_option(),
     threshold: int | None = typer.Option(None, "--threshold",
                                             help="Yes votes needed (default two thirds: 129)."),
-    occupancy: str = typer.Option("uniform", "--occupancy", help="uniform, elections or auto."),
+    occupancy: str = choice_option("--occupancy", "uniform", OCCUPANCIES,
+                                   "How unnamed seats are filled: uniform, elections or auto."),
     changes: bool = typer.Option(True, "--changes/--no-changes",
                                  help="Also play small changes of the design."),
     as_json: bool = typer.Option(False, "--json", help="Print one JSON document."),

@@ -51,6 +51,17 @@ def _env():
     return env
 
 
+def _amend(design: Design) -> dict | None:
+    """The Article 108 section (unsclab.amend), or None when the GA data cannot be read."""
+    from unsclab.amend.view import amend_view
+    from unsclab.errors import DataError
+
+    try:
+        return amend_view(design)
+    except DataError:
+        return None
+
+
 def render_report(designs: Sequence[Design], *, state: str | None = None) -> str:
     """The HTML text of a report on ``designs`` (see the module docstring)."""
     from unsclab._version import __version__
@@ -76,6 +87,7 @@ def render_report(designs: Sequence[Design], *, state: str | None = None) -> str
                 {d.id: rp["by_year"]}, since=rp["since"], draws=rp["draws"], seed=rp["seed"],
                 title=f"{d.id}: share of drafts adopted per year, replayed and recorded"))
             if rp else None,
+            "amend": _amend(d),
         })
     replayed = {v["design"]["id"]: v["replay"] for v in views if v.get("replay")}
     replay0 = next(iter(replayed.values()), None)
