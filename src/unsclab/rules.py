@@ -109,6 +109,7 @@ class Decision:
     reason: str
     seating: Mapping[str, str]  # ISO3 → seat class
     unmet_majorities: tuple[int, ...] = ()  # 1-based indices of rule.majorities not met
+    warnings: tuple[str, ...] = ()  # seats left empty, members missing, states out of group
 
     @property
     def adopted(self) -> bool:
@@ -129,6 +130,7 @@ class Decision:
             "reason": self.reason,
             "seating": dict(self.seating),
             "unmet_majorities": list(self.unmet_majorities),
+            "warnings": list(self.warnings),
         }
 
 
@@ -150,68 +152,19 @@ def _check_seats(design: Design, ballot: Ballot) -> None:
                               "as voting yes, no, abstaining or not voting", field="seats")
 
 
-def seat_ballot(design: Design, ballot: Ballot) -> dict[str, str]:
-    """Assign each state of the ballot to a seat class of the design (ISO3 → class id).
+def seat_ballot(design: Design, ballot: Ballot, *, groups: str = "strict") -> dict[str, str]:
+    """Assign each state of the ballot to a seat class of the design (ISO3 → class id), as
+    :func:`unsclab.seating.seat_ballot` does: named holders and the seats the ballot names
+    first, everyone else in an ordinary seat of its own group (then an open one); seats with
+    other powers (an unnamed veto, an extra majority) only where the ballot says."""
+    from unsclab.seating import seat_ballot as _seat
 
-    Named holders take their own seats. A state named in ``ballot.seats`` takes that class.
-    Every other state fills an unnamed seat of a *plain* class (no exercised veto, no extra-majority
-    clause), preferring a class of its own regional group, so that the assignment cannot change
-    the outcome. Raises :class:`BallotError` when a state is unknown or the states do not fit.
-    """
-    named = design.named_holders
-    free: dict[str, int] = {c.id: c.count - len(c.holders) for c in design.seats}
-    # Seats whose holder can change an outcome: vetoes and extra-majority classes. A deferred
-    # veto is not exercised, so its seats are ordinary for deciding.
-    special = set(design.rule.veto.classes)
-    for maj in design.rule.majorities:
-        special |= set(maj.classes)
     _check_seats(design, ballot)
-    seating: dict[str, str] = {}
-    unplaced: list[str] = []
-    for code in ballot.votes:
-        if not states.known_state(code):
-            raise BallotError(f"unknown state code {code!r}; expected the ISO3 code of a UN member state")
-        if code in named:
-            if code in ballot.seats and ballot.seats[code] != named[code]:
-                raise BallotError(f"{code} holds a named seat in {named[code]!r}, not {ballot.seats[code]!r}")
-            seating[code] = named[code]
-        elif code in ballot.seats:
-            cls_id = ballot.seats[code]
-            if cls_id not in free:
-                known = ", ".join(c.id for c in design.seats)
-                raise BallotError(f"{code} is given seat class {cls_id!r}; expected one of {known}")
-            if free[cls_id] == 0:
-                raise BallotError(f"class {cls_id!r} has no free seat left for {code}")
-            free[cls_id] -= 1
-            seating[code] = cls_id
-        else:
-            unplaced.append(code)
-    plain = [c for c in design.seats if c.id not in special and free[c.id] > 0]
-    capacity = sum(free[c.id] for c in plain)
-    if len(unplaced) > capacity:
-        extra = (" (the others are veto or special-majority seats: say who sits there with seats=…)"
-                 if any(free[c] for c in special if c in free) else "")
-        raise BallotError(
-            f"{len(unplaced)} states fill no named seat but {design.id!r} has only {capacity} "
-            f"unnamed ordinary seats{extra}: {', '.join(unplaced)}"
-        )
-    # Own group first, then open seats, then any plain seat left.
-    for pass_ in ("group", "open", "any"):
-        for code in list(unplaced):
-            group = states.state(code).group
-            for c in plain:
-                if free[c.id] == 0:
-                    continue
-                if (pass_ == "group" and c.group == group) or (pass_ == "open" and c.group == "open") \
-                        or pass_ == "any":
-                    free[c.id] -= 1
-                    seating[code] = c.id
-                    unplaced.remove(code)
-                    break
-    return seating
+    return _seat(design, ballot.votes, ballot.seats, groups=groups).seats
 
 
-def decide(design: Design, ballot: Ballot | Mapping[str, str], *, procedural: bool = False) -> Decision:
+def decide(design: Design, ballot: Ballot | Mapping[str, str], *, procedural: bool = False,
+           groups: str = "strict") -> Decision:
     """Decide a vote under ``design``.
 
     Parameters
@@ -219,10 +172,14 @@ def decide(design: Design, ballot: Ballot | Mapping[str, str], *, procedural: bo
     design : Design
         The council.
     ballot : Ballot or mapping ISO3 → vote
-        Each sitting state's vote. Seats of named holders missing from the ballot count as not
-        voting (absent), as do unfilled seats.
+        Each sitting state's vote (at least one). States are seated by
+        :func:`unsclab.seating.seat_ballot`. Seats of named holders missing from the ballot count
+        as not voting (absent), as do unfilled seats; ``Decision.warnings`` says which.
     procedural : bool
         Decide as a procedural matter (Art. 27(2)): no veto, ``procedural_quota`` applies.
+    groups : "strict" or "loose"
+        "strict": a state sits only in a seat of its regional group or an open one (an error
+        otherwise); "loose" seats it anywhere left and warns (for the historical record).
 
     Returns
     -------
@@ -243,7 +200,15 @@ def decide(design: Design, ballot: Ballot | Mapping[str, str], *, procedural: bo
     """
     if not isinstance(ballot, Ballot):
         ballot = Ballot(ballot)
-    seating = seat_ballot(design, ballot)
+    if not ballot.votes:
+        raise BallotError("the ballot is empty; expected the votes of the states that sit "
+                          "(--yes, --no, --abstain, --not-voting)")
+    from unsclab.seating import seat_ballot as _seat
+
+    _check_seats(design, ballot)
+    placed = _seat(design, ballot.votes, ballot.seats, groups=groups)
+    seating = placed.seats
+    warnings = (*placed.warnings, *_missing(design, ballot.votes))
     votes = ballot.votes
     counts = {v: 0 for v in VOTES}
     for vote in votes.values():
@@ -306,6 +271,7 @@ def decide(design: Design, ballot: Ballot | Mapping[str, str], *, procedural: bo
         reason=reason,
         seating=MappingProxyType(seating),
         unmet_majorities=unmet,
+        warnings=warnings,
     )
 
 
@@ -342,6 +308,20 @@ def _alternative(design: Design, seating, votes, yes: int) -> int | None:
                 and not _unmet(alt.majorities, seating, votes)):
             return k + 1
     return None
+
+
+def _missing(design: Design, votes: Mapping[str, str]) -> list[str]:
+    """Warnings for named members absent from the ballot and seats nobody fills."""
+    out = []
+    absent = [h for h in design.named_holders if h not in votes]
+    if absent:
+        out.append(f"not on the ballot, counted as not voting: {', '.join(absent)} (named "
+                   f"member{'s' if len(absent) > 1 else ''} of {design.id!r})")
+    empty = design.size - len(votes) - len(absent)
+    if empty > 0:
+        out.append(f"{empty} of the {design.size} seats have no state on the ballot and count "
+                   "as not voting")
+    return out
 
 
 def _tally(yes: int, no: int, abstain: int, not_voting: int) -> str:

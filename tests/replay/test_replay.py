@@ -45,7 +45,8 @@ def test_vectorised_rule_equals_decide_on_every_historical_decision(history):
     for res in history.values():
         for t in range(len(res.cv)):
             votes, seats = res.ballot(0, t)
-            dec = decide(res.design, Ballot(votes, seats), procedural=bool(res.cv.procedural[t]))
+            dec = decide(res.design, Ballot(votes, seats), procedural=bool(res.cv.procedural[t]),
+                         groups="loose")
             assert OUTCOME_NAMES[res.outcomes[0, t]] == dec.outcome, res.cv.symbols[t]
             assert dec.outcome == res.cv.outcomes[t]
 
@@ -58,7 +59,8 @@ def test_vectorised_rule_equals_decide_on_random_draws(design_id):
     for t in ts:
         for d in (0, 5):
             votes, seats = res.ballot(d, t)
-            dec = decide(res.design, Ballot(votes, seats), procedural=bool(res.cv.procedural[t]))
+            dec = decide(res.design, Ballot(votes, seats), procedural=bool(res.cv.procedural[t]),
+                         groups="loose")
             assert OUTCOME_NAMES[res.outcomes[d, t]] == dec.outcome, (design_id, res.cv.symbols[t])
 
 
@@ -186,7 +188,8 @@ def test_vectorised_rule_equals_decide_on_rule_variants(base, change):
     for t in rng.choice(len(res.cv), size=100, replace=False):
         for d in (0, 3):
             votes, seats = res.ballot(d, t)
-            dec = decide(design, Ballot(votes, seats), procedural=bool(res.cv.procedural[t]))
+            dec = decide(design, Ballot(votes, seats), procedural=bool(res.cv.procedural[t]),
+                         groups="loose")
             assert OUTCOME_NAMES[res.outcomes[d, t]] == dec.outcome, res.cv.symbols[t]
 
 

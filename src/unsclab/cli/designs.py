@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from typing import Optional
 
 import typer
@@ -159,7 +160,7 @@ def decide_command(
     no: Optional[str] = typer.Option(None, "--no", help="States voting against."),
     abstain: Optional[str] = typer.Option(None, "--abstain", help="States abstaining."),
     not_voting: Optional[str] = typer.Option(None, "--not-voting", help="States present and not voting."),
-    seat: list[str] = typer.Option([], "--seat", help="ISO3=CLASS: seat a state in a class (for unnamed veto seats)."),
+    seat: list[str] = typer.Option([], "--seat", help="Seat a state in a class, e.g. NGA=new-permanent-africa (needed where an unnamed seat has a veto); repeatable."),
     procedural: bool = typer.Option(False, "--procedural", help="Decide as a procedural matter (no veto)."),
     as_json: bool = typer.Option(False, "--json", help="Print the decision as JSON."),
 ) -> None:
@@ -184,8 +185,10 @@ def decide_command(
     decision = decide(design, ballot, procedural=procedural)
     if as_json:
         print_json({"design": design.id, **decision.to_dict()})
-    else:
-        console().print(decision.reason)
+        return
+    console().print(decision.reason, markup=False)
+    for warning in decision.warnings:
+        sys.stderr.write(f"note: {warning}\n")
 
 
 def register(app: typer.Typer) -> None:

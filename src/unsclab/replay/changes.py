@@ -30,7 +30,8 @@ def recorded_decision(res, t: int):
     names = [VOTE_NAMES.get(int(cv.votes[t, j])) for j in cols]
     ballot = {cv.states[j]: "Y" if cv.without_vote[t] else (v if v in ("Y", "A", "N") else "NV")
               for j, v in zip(cols, names)}
-    return decide(design_in_force(int(cv.years[t])), ballot, procedural=bool(cv.procedural[t]))
+    return decide(design_in_force(int(cv.years[t])), ballot, procedural=bool(cv.procedural[t]),
+                  groups="loose")
 
 
 def example_decision(res, t: int, outcome: int, tries: int = 20):
@@ -41,7 +42,8 @@ def example_decision(res, t: int, outcome: int, tries: int = 20):
     draws = np.flatnonzero(res.outcomes[:, t] == outcome)[:tries]
     for d in draws:
         votes, seats = res.ballot(int(d), t)
-        dec = decide(res.design, Ballot(votes, seats), procedural=bool(res.cv.procedural[t]))
+        dec = decide(res.design, Ballot(votes, seats), procedural=bool(res.cv.procedural[t]),
+                     groups="loose")  # the replay seats real members where they sat
         if dec.outcome == OUTCOME_NAMES[outcome]:
             return int(d), dec
     return None, None
