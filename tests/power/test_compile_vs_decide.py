@@ -19,7 +19,8 @@ from unsclab.rules import Ballot, decide
 
 
 def _seated(design):
-    """One state per seat: named holders, then other member states for unnamed seats."""
+    """One state per seat: named holders, then member states of each seat's regional group
+    (any state for an open seat) and among its eligible states, as a real Council would be."""
     import csv
     from pathlib import Path
 
@@ -27,10 +28,19 @@ def _seated(design):
 
     table = Path(unsclab.__file__).parent / "data" / "members.csv"
     with table.open(encoding="utf-8") as fh:
-        pool = [r["iso3"] for r in csv.DictReader(fh)]
+        rows = list(csv.DictReader(fh))
     named = set(design.named_holders)
-    free = iter(c for c in pool if c not in named)
-    return [(s.holder or next(free), s.seat_class) for s in design.seat_list()]
+    taken: set[str] = set()
+
+    def pick(seat) -> str:
+        cls = design.seat_class(seat.seat_class)
+        code = next(r["iso3"] for r in rows if r["iso3"] not in named | taken
+                    and cls.group in ("open", r.get("group"))
+                    and (not cls.eligible or r["iso3"] in cls.eligible))
+        taken.add(code)
+        return code
+
+    return [(s.holder or pick(s), s.seat_class) for s in design.seat_list()]
 
 
 def _adopted(design, seated, yes: set[int], procedural: bool) -> bool:
