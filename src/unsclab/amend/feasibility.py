@@ -47,5 +47,5 @@ def feasibility(design, evaluation) -> dict[str, float]:
                              b_b, y_b, groups)
     sup = support(design, _positions(), Weights(), baseline=sq, states=ctx.iso3, groups=groups,
                   interest=interest)
-    game = play(sup, DRAWS, SEED)
+    game = play(sup, DRAWS, SEED, per_state=False)
     return {"p_ga": game.p_ga, "p_ratification": game.p_ratification}

@@ -20,6 +20,7 @@ __all__ = ["Game", "binding_reason", "ga_threshold", "pivotal", "play"]
 
 import math
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 
@@ -57,34 +58,53 @@ class Game:
 
 
 def play(sup: Support, draws: int = 1000, seed: int | None = 1,
-         threshold: int | None = None) -> Game:
-    """Monte Carlo of the Article 108 game (see the module docstring)."""
+         threshold: int | None = None, per_state: bool = True) -> Game:
+    """Monte Carlo of the Article 108 game (see the module docstring). ``per_state=False``
+    skips each state's share of yes votes and ratifications (``p_yes``, ``p_ratify`` are then
+    empty), which a search does not need."""
     if draws < 1:
         raise UnsclabError(f"expected at least 1 draw, got {draws}", field="--draws")
     n = len(sup.states)
     need = ga_threshold(n, threshold)
     w = sup.weights
-    rng = np.random.default_rng(seed)
     groups = sorted(set(sup.groups))
-    gidx = np.array([groups.index(g) for g in sup.groups])
-    shock = (rng.normal(0, w["sigma_common"], (draws, 1))
-             + rng.normal(0, w["sigma_group"], (draws, len(groups)))[:, gidx])
-    u = rng.random((draws, n))
+    gidx = tuple(groups.index(g) for g in sup.groups)
+    make = _draws if seed is not None else _draws.__wrapped__
+    shock, logit_u = make(seed, draws, gidx, w["sigma_common"], w["sigma_group"])
     z = sup.z[None, :] + shock
-    # P(u < sigmoid(z)) = sigmoid(z); the logit form avoids overflow for large |z|
-    logit_u = np.log(u) - np.log1p(-u)
     votes = logit_u < z
     ratifies = logit_u < z + w["ratify_shift"]
     yes = votes.sum(axis=1)
     ratified = ratifies.sum(axis=1)
-    permanent = [i for i, s in enumerate(sup.states)
-                 if s in {h for c in sup.baseline.seats if c.kind == "permanent" for h in c.holders}]
+    holders = {h for c in sup.baseline.seats if c.kind == "permanent" for h in c.holders}
+    permanent = [i for i, s in enumerate(sup.states) if s in holders]
     p5_all = ratifies[:, permanent].all(axis=1) if permanent else np.ones(draws, dtype=bool)
     passed = yes >= need
     in_force = passed & (ratified >= need) & p5_all
-    return Game(sup, need, draws, seed, yes, ratified, votes.mean(axis=0), ratifies.mean(axis=0),
+    empty = np.empty(0)
+    return Game(sup, need, draws, seed, yes, ratified,
+                votes.mean(axis=0) if per_state else empty,
+                ratifies.mean(axis=0) if per_state else empty,
                 float(passed.mean()), float(in_force.mean()),
                 {sup.states[i]: float(ratifies[:, i].mean()) for i in permanent})
+
+
+@lru_cache(maxsize=8)
+def _draws(seed, draws: int, gidx: tuple[int, ...], sigma_common: float, sigma_group: float):
+    """The random part of a game: per-draw shocks (common + regional group) and the logit of
+    each state's uniform draw. Cached: a search plays thousands of designs with one seed, and
+    meeting the same random numbers makes their differences free of noise (:func:`play` does
+    not cache ``seed=None``: fresh entropy each time)."""
+    rng = np.random.default_rng(seed)
+    n, k = len(gidx), max(gidx) + 1
+    shock = (rng.normal(0, sigma_common, (draws, 1))
+             + rng.normal(0, sigma_group, (draws, k))[:, list(gidx)])
+    u = rng.random((draws, n))
+    # P(u < sigmoid(z)) = sigmoid(z); the logit form avoids overflow for large |z|
+    logit_u = np.log(u) - np.log1p(-u)
+    shock.flags.writeable = False
+    logit_u.flags.writeable = False
+    return shock, logit_u
 
 
 def pivotal(game: Game, k: int = 10) -> list[str]:
