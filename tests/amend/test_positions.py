@@ -91,3 +91,14 @@ def test_user_file_adds_and_replaces(tmp_path):
     assert pos.stance("KAZ", "longer-term")[0] == 0.9
     assert pos.stance("USA", "permanent-veto")[0] == 0.4
     assert pos.files == (BUILTIN, str(f))
+
+
+def test_the_example_positions_file_loads():
+    from pathlib import Path
+
+    from unsclab.amend.analysis import setup
+
+    f = Path(__file__).resolve().parents[2] / "examples" / "amend-positions.toml"
+    st = setup((f,))
+    assert st.positions.stance("UZB", "longer-term")[0] == 0.8
+    assert st.weights["alignment"] == 0.5 and st.weights["undeclared"] == 0.45
