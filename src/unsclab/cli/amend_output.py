@@ -37,6 +37,8 @@ def show(con, r: dict) -> None:
         t.add_row(state_name(row["state"]), row["group"], _pct(row["p_yes"]),
                   ", ".join(row["blocs"]) or "—")
     con.print(t)
+    con.print("Pivotal states by group: " + _tally(r["pivotal_detail"], lambda row: [row["group"]])
+              + "; by bloc: " + (_tally(r["pivotal_detail"], lambda row: row["blocs"]) or "none"))
     t = Table(title="Expected yes by regional group")
     for c in ("group", "members", "expected yes"):
         t.add_column(c)
@@ -46,6 +48,13 @@ def show(con, r: dict) -> None:
     _needs(con, r)
     if "state" in r:
         _state(con, r["state"])
+
+
+def _tally(rows: list[dict], keys) -> str:
+    from collections import Counter
+
+    counts = Counter(k for row in rows for k in keys(row))
+    return ", ".join(f"{k} {n}" for k, n in counts.most_common())
 
 
 def _needs(con, r: dict) -> None:
