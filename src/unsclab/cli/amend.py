@@ -34,7 +34,7 @@ amend_app = typer.Typer(
 _POSITIONS = typer.Option(None, "--positions", help="TOML file of blocs, positions and [weights] "
                           "laid over the built-in ones (repeatable).")
 _WEIGHT = typer.Option(None, "--weight", help="Change a weight of the support model, NAME=VALUE "
-                       "(repeatable; see docs/amend.md for the names).")
+                       "(repeatable; an unknown NAME lists the names).")
 
 
 def _setup(positions, weight, draws, seed, threshold, occupancy):

@@ -17,7 +17,7 @@ def register(app: typer.Typer) -> None:
 
 @user_errors
 def explore_command(
-    space_file: Path = typer.Argument(..., help="Search space file (TOML); see docs/explore.md."),
+    space_file: Path = typer.Argument(..., help="Search space file (TOML), e.g. examples/explore-small.toml of the source distribution."),
     scheduler: Optional[str] = typer.Option(
         None, "--scheduler",
         help="Where to evaluate: omit for this process; 'local' starts a Dask LocalCluster on "

@@ -76,7 +76,7 @@ def power_command(
     weights: Optional[str] = typer.Option(None, "--weights", help="A plain weighted game: comma-separated integer weights."),
     weights_file: Optional[str] = typer.Option(None, "--weights-file", help="CSV with columns name,weight."),
     quota: Optional[int] = typer.Option(None, "--quota", help="Quota of the weighted game."),
-    game_file: Optional[str] = typer.Option(None, "--game", help="A game TOML file: players and weighted conditions, or alternatives of them (any monotone game; docs/power.md)."),
+    game_file: Optional[str] = typer.Option(None, "--game", help="A game TOML file: players and weighted conditions, or alternatives of them (any monotone game)."),
     exact: bool = typer.Option(False, "--exact", help="Exact fractions (as 'p/q' text) instead of floats."),
     occupancy: str = choice_option("--occupancy", "auto", OCCUPANCIES, "Who fills unnamed seats: elections (calibrated model; needs the record), uniform (rotation within group), or auto."),
     holders: Optional[str] = typer.Option(None, "--holders", help="Scenario: these states (ISO3,ISO3,...) take the unnamed permanent seats of their group."),

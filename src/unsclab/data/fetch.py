@@ -114,7 +114,7 @@ def _missing_message(src: Source, extra: str = "") -> str:
     where = f"UNSCLAB_DATA ({d})" if d else "UNSCLAB_DATA (unset)"
     return (
         f"missing: not found in {where} or the cache ({cache_dir()}){extra}; set UNSCLAB_DATA "
-        f"to a folder holding {src.path} (the layout of ../shared/data), or run "
+        f"to a folder holding {src.path} (the layout 'unsclab data status' lists), or run "
         f"'unsclab data fetch' with network access to download {src.url}"
     )
 

@@ -91,7 +91,7 @@ def _resolve(name: str, path: str | Path | None) -> Path:
     if not p.is_file():
         raise DataError(
             "missing: no such file; give the path of a copy of the source, or set UNSCLAB_DATA "
-            "to a folder holding the sources (the layout of ../shared/data)",
+            "to a folder holding the sources (the layout 'unsclab data status' lists)",
             file=str(p),
         )
     return p

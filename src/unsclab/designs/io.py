@@ -130,11 +130,42 @@ def _shown(value: Any, width: int = 60) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
-def _message(error: dict[str, Any]) -> str:
+def _model_at(model, loc: tuple) -> Any:
+    """The pydantic model whose table holds the key at ``loc`` (None if it cannot be told)."""
+    import typing
+
+    from pydantic import BaseModel
+
+    def models_in(annotation):
+        if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+            yield annotation
+        for arg in typing.get_args(annotation):
+            yield from models_in(arg)
+
+    for part in loc[:-1]:
+        if isinstance(part, int):
+            continue
+        field = getattr(model, "model_fields", {}).get(part)
+        found = list(models_in(field.annotation)) if field is not None else []
+        if not found:
+            return None
+        model = found[0]
+    return model
+
+
+def _message(error: dict[str, Any], model=None) -> str:
     kind = error["type"]
     value = _Shown(_shown(error.get("input")))
     if kind == "extra_forbidden":
-        return "unknown key; check its spelling against docs/designs.md"
+        import difflib
+
+        table = _model_at(model or Design, tuple(error["loc"]))
+        keys = list(getattr(table, "model_fields", {}))
+        if not keys:
+            return "unknown key"
+        close = difflib.get_close_matches(str(error["loc"][-1]), keys, n=1)
+        hint = f"did you mean {close[0]!r}? " if close else ""
+        return f"unknown key; {hint}expected one of {', '.join(keys)}"
     if kind == "missing":
         return "required field is missing"
     if kind in ("int_type", "int_parsing", "int_from_float"):
@@ -162,12 +193,15 @@ def _message(error: dict[str, Any]) -> str:
     return error["msg"]
 
 
-def _problems_from_validation(err: ValidationError, file: str | None, lines) -> list[Problem]:
+def _problems_from_validation(err: ValidationError, file: str | None, lines,
+                              model=None) -> list[Problem]:
+    """One problem per validation error; ``model`` (default :class:`Design`) names the keys a
+    table accepts when a key is unknown."""
     problems = []
     for e in err.errors(include_url=False):
         loc = tuple(e["loc"])
         problems.append(
-            Problem(_message(e), file=file, line=_line_for(loc, lines) if lines else None,
+            Problem(_message(e, model), file=file, line=_line_for(loc, lines) if lines else None,
                     field=_dotted(loc) or None)
         )
     return problems

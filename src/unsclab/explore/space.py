@@ -749,9 +749,7 @@ def _parse_cached(text: str, file: str | None) -> Space:
     try:
         spec = SpaceFile.model_validate(data)
     except ValidationError as err:
-        problems = [Problem(p.message.replace("docs/designs.md", "docs/explore.md"), p.file,
-                            p.line, p.field)
-                    for p in _problems_from_validation(err, file, lines)]
+        problems = _problems_from_validation(err, file, lines, model=SpaceFile)
         raise SpaceError(problems=problems) from None
 
     problems: list[Problem] = []

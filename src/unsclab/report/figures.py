@@ -601,7 +601,7 @@ def replay_adoption(series: Mapping[str, Sequence[Any]], *, recorded: Sequence[t
         fig,
         f"Replay of the Council's recorded votes under each design{': ' + source if source else ''}."
         f"{mc} Votes of states that did not sit are predicted (GA alignment vote model) and "
-        "new or empty seats are filled by the elections model (see docs/replay.md). Dashed: "
+        "new or empty seats are filled by the elections model. Dashed: "
         "the share of drafts the Council really adopted (Sciences Po, \"UNSC votes since "
         "1946\", with the record's corrections). "
         f"Figure: unsclab {_version()}.",
