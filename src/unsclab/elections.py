@@ -3,8 +3,9 @@
 Model
 -----
 **Strength.** Each state's chance of winning a seat of its group is proportional to its
-*strength*, a smoothed rate of service calibrated on the DPPA membership table (UN DPPA,
-"DPPA-SCMembership", psdata.un.org; years 1946–2025 by default). For a state *s* of group *g*::
+*strength*, a smoothed rate of service calibrated on Council membership by year
+(:mod:`unsclab.data.membership`: the record's ballots 1946–2025, then the General Assembly's
+elections for 2026–2027; years 1946–2025 by default). For a state *s* of group *g*::
 
     r_s = (n_s + α · r̄_g) / (E_s + α)
 
@@ -93,7 +94,7 @@ ARAB_STATES: dict[str, tuple[str, ...]] = {
 #: Status quo's staggering of two-year seats: (terms starting in even years, in odd years).
 STATUS_QUO_COHORTS = {"AG": (2, 1), "APG": (1, 1), "EEG": (1, 0), "GRULAC": (1, 1), "WEOG": (0, 2)}
 
-LAST_KNOWN_YEAR = 2027  # DPPA lists the members already elected for 2026 and 2027
+LAST_KNOWN_YEAR = 2027  # members elected in June 2025 and June 2026 (sc_elections.csv)
 
 #: Unnamed permanent seats are drawn once with weights strength ** PERMANENT_KAPPA: a permanent
 #: seat is a one-off choice concentrated on the states with the longest service (assumption).
@@ -150,10 +151,11 @@ def membership(years: range) -> np.ndarray:
 
 
 @cache
-def _dppa() -> dict[int, tuple[str, ...]]:
-    from unsclab.data.readers import read_dppa
+def _membership_by_year() -> dict[int, tuple[str, ...]]:
+    """Council members by year, from the ``membership`` table of the data layers."""
+    from unsclab.data.layers import load_table
 
-    df = read_dppa()
+    df = load_table("membership")
     out: dict[int, list[str]] = {}
     for y, s in zip(df["year"].astype(int), df["iso3"].astype(str)):
         out.setdefault(y, []).append(s)
@@ -161,8 +163,8 @@ def _dppa() -> dict[int, tuple[str, ...]]:
 
 
 def real_members(year: int) -> tuple[str, ...]:
-    """Council members in ``year`` (DPPA), P5 included."""
-    return _dppa().get(year, ())
+    """Council members in ``year`` (the ``membership`` table), P5 included."""
+    return _membership_by_year().get(year, ())
 
 
 # ----------------------------------------------------------------------------- calibration
@@ -194,7 +196,7 @@ class ElectionModel:
 def calibrate(period: tuple[int, int] = (1946, 2025), alpha: float = 20.0, kappa: float = 1.0,
               threshold: float = 0.0, reelect: float = 0.5, fit: int = 6,
               fit_draws: int = 200, seed: int = 0) -> ElectionModel:
-    """Calibrate strengths on DPPA membership in ``period`` (inclusive).
+    """Calibrate strengths on Council membership in ``period`` (inclusive).
 
     With ``fit`` > 0 the draw weights ("electability") are then fitted so that the status quo's
     simulated rate of service of each state over the period matches its smoothed rate ``r_s``:
@@ -261,34 +263,24 @@ _MODEL_VERSION = 1
 
 @cache
 def default_model() -> ElectionModel:
-    """Strengths calibrated on 1946–2025, electability fitted (cached on disk as JSON, keyed by
-    the DPPA membership, the GA participation and the states)."""
+    """Strengths calibrated on 1946–2025, electability fitted (cached on disk as checked JSON,
+    keyed by the membership table, the GA participation and the states)."""
     import hashlib
     import json
+    from dataclasses import asdict
 
     from unsclab.data.fetch import cache_dir
+    from unsclab.data.integrity import cached_json
     from unsclab.votes.alignment import alignment
 
     h = hashlib.sha256(f"v{_MODEL_VERSION}".encode())
-    h.update(json.dumps(sorted(_dppa().items())).encode())
+    h.update(json.dumps(sorted(_membership_by_year().items())).encode())
     h.update(" ".join(universe()).encode())
     h.update(alignment().common.sum(dtype=np.int64).tobytes())
     path = cache_dir() / f"elections-model-{h.hexdigest()[:20]}.json"
-    try:
-        data = json.loads(path.read_text())
-        data["period"] = tuple(data["period"])
-        return ElectionModel(**data)
-    except (OSError, ValueError, TypeError, KeyError):
-        pass
-    model = calibrate()
-    try:
-        from dataclasses import asdict
-
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(json.dumps(asdict(model)))
-    except OSError:
-        pass
-    return model
+    data = cached_json(path, build=lambda: asdict(calibrate()), kind="elections-model",
+                       version=_MODEL_VERSION)
+    return ElectionModel(**{**data, "period": tuple(data["period"])})
 
 
 # ----------------------------------------------------------------------------- simulation
@@ -423,11 +415,11 @@ def simulate(design: Design, years: range | tuple[int, int], draws: int = 1000,
              unavailable: dict[int, set[str]] | None = None) -> ElectionSim:
     """Simulate elections to ``design`` for ``years`` (inclusive range), ``draws`` times.
 
-    ``incumbents``: seed two-year classes with the real members (DPPA) whose terms continue
-    into the first simulated year, and exclude the real members retiring the year before
-    (no immediate re-election); in years up to ``known_until`` (default 2027, the last year
-    DPPA lists) the real members elected for terms starting that year take their seats in
-    two-year elected classes of their group before the other seats are drawn. Otherwise the run
+    ``incumbents``: seed two-year classes with the real members (membership table) whose terms
+    continue into the first simulated year, and exclude the real members retiring the year
+    before (no immediate re-election); in years up to ``known_until`` (default 2027, the last
+    year the membership table lists) the real members elected for terms starting that year take
+    their seats in two-year elected classes of their group before the other seats are drawn. Otherwise the run
     starts ``burn_in`` years early (default: the longest term) from empty seats. ``unavailable`` maps a year to states that cannot take a
     simulated seat that year (replay: the states really sitting).
     """
@@ -610,7 +602,7 @@ def elections_occupancy(design: Design, years: range | tuple[int, int] = (2027, 
 
 def backtest(calibration: tuple[int, int] = (1966, 2005), test: tuple[int, int] = (2006, 2025),
              draws: int = 2000, seed: int = 1, **params) -> dict:
-    """Calibrate on ``calibration``, simulate the status quo over ``test``, compare with DPPA.
+    """Calibrate on ``calibration``, simulate the status quo over ``test``, compare with the real membership.
 
     Returns the Brier score of P(sit) by state-year against the truth, the same for the
     uniform-within-group baseline (each member of a group sits with probability

@@ -158,8 +158,8 @@ def evaluate_design(
 
 
 #: How unnamed seats are filled: ``elections`` (the calibrated elections model of
-#: :mod:`unsclab.elections`, which needs the historical record), ``uniform`` (uniform rotation
-#: within each seat's group) or ``auto`` (elections where the record can be read, else uniform).
+#: :mod:`unsclab.elections`, on the record's membership — always available: the package embeds
+#: it), ``uniform`` (uniform rotation within each seat's group); ``auto`` is ``elections``.
 OCCUPANCY_METHODS = ("auto", "elections", "uniform")
 
 
@@ -169,21 +169,16 @@ def occupancy_for(design: Design, method: str = "auto", years: tuple[int, int] =
 
     The result's ``method`` says which was used, so every output can state it.
     """
-    from unsclab.errors import DataError, UnsclabError
+    from unsclab.errors import UnsclabError
 
     if method not in OCCUPANCY_METHODS:
         raise UnsclabError(f"unknown occupancy {method!r}; expected one of {', '.join(OCCUPANCY_METHODS)}",
                            field="occupancy")
     if method == "uniform":
         return uniform_occupancy(design)
-    try:
-        from unsclab.elections import elections_occupancy
+    from unsclab.elections import elections_occupancy
 
-        return elections_occupancy(design, years, draws, seed)
-    except DataError:
-        if method == "elections":
-            raise
-        return uniform_occupancy(design)
+    return elections_occupancy(design, years, draws, seed)
 
 
 @lru_cache(maxsize=512)

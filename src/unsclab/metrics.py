@@ -51,8 +51,8 @@ def state_power(occupancy: Occupancy, per_seat: Mapping[str, Fraction | float]) 
 
 def tv_distance(p: Mapping[str, float], q: Mapping[str, float]) -> float:
     """Total-variation distance ½ Σ |p_i − q_i| between two share vectors (missing keys = 0)."""
-    keys = set(p) | set(q)
-    return 0.5 * sum(abs(p.get(k, 0.0) - q.get(k, 0.0)) for k in keys)
+    keys = sorted(set(p) | set(q))  # fsum: the same bits whatever the order (hash seed)
+    return 0.5 * math.fsum(abs(p.get(k, 0.0) - q.get(k, 0.0)) for k in keys)
 
 
 def gini_weighted(values: Mapping[str, float], weights: Mapping[str, float]) -> float:

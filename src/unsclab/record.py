@@ -1,8 +1,8 @@
 """The historical Record: every Security Council vote since 1946 as tidy tables.
 
 Built from the Sciences Po "UNSC votes since 1946" database (every vote on adopted, vetoed and
-failed drafts, 1946-01-25 … 2025-12-29; CC BY 4.0, MARTIN 2026) and the DPPA membership table,
-with the project's documented tables applied — never silently:
+failed drafts, 1946-01-25 … 2025-12-29; CC BY 4.0, MARTIN 2026), with the project's documented
+tables applied — never silently:
 
 - ``data/sciencespo_names.csv`` maps the source's country columns to ISO3 (project convention:
   the permanent seats are CHN, FRA, RUS, GBR, USA in every year; see ``data/SOURCES.md``);
@@ -25,13 +25,15 @@ Tables (pandas):
     (bool: adopted with every member recorded not voting), ``votes_known`` (bool).
 ``ballots`` — one row per member per decision: ``decision`` (int32 → ``decisions.id``),
     ``iso3`` (category), ``vote`` (category Y/N/A/NV; <NA> where unknown), ``permanent`` (bool).
-``membership`` — one row per member per year, 1946–2027 (DPPA; 1,150 rows): ``year`` (int16),
+``membership`` — one row per member per year, 1946–2027 (1,150 rows): ``year`` (int16),
     ``iso3`` (category), ``permanent`` (bool), ``group`` (category; the state's UN regional group
-    today, from ``members.csv`` / ``historical_states.csv``).
+    today, from ``members.csv`` / ``historical_states.csv``), ``basis`` (``ballots`` for the years
+    of the record, ``election`` after it: :mod:`unsclab.data.membership`, ``sc_elections.csv``).
 ``members`` — the 193 member states (``data/members.csv``).
 
-:meth:`Record.load` reads a parquet cache in the user cache directory keyed by the sources'
-SHA-256 and the committed tables, building it on first use.
+:meth:`Record.load` reads these tables through the data layers (``$UNSCLAB_DATA`` → user cache →
+the snapshot embedded in the package; :mod:`unsclab.data.layers`); :meth:`Record.build` builds
+them from the sources (the snapshot's builders call it).
 """
 
 from __future__ import annotations
@@ -39,10 +41,8 @@ from __future__ import annotations
 __all__ = ["Record", "UNKNOWN_VOTES"]
 
 import hashlib
-import json
 import re
 from dataclasses import dataclass, field
-from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -57,9 +57,8 @@ OUTCOMES = ("adopted", "vetoed", "lack_of_majority")
 _TABLES = ("sciencespo_names.csv", "dppa_names.csv", "dppa_blank_names.csv",
            "procedural_decisions.csv", "corrections.csv", "members.csv",
            "historical_states.csv", "added_decisions.csv", "undl_names.csv",
-           "seat_holders.csv", "un_names.csv")
-_SOURCES = ("sciencespo_votes", "dppa_membership", "undl_scrape", "countries")
-_FRAMES = ("decisions", "ballots", "membership", "members", "crosscheck")
+           "seat_holders.csv", "un_names.csv", "sc_elections.csv")
+_SOURCES = ("sciencespo_votes", "undl_scrape", "countries")
 
 #: The four 1947–48 failed drafts whose member votes are unknown in the source (every member
 #: cell ``?``; S/516 and S/1148 also have ``?`` tallies). Source: ../shared/data/README.md §1,
@@ -67,20 +66,17 @@ _FRAMES = ("decisions", "ballots", "membership", "members", "crosscheck")
 UNKNOWN_VOTES = {62: "S/516", 123: "S/1148", 124: "S/1158", 125: "S/1159"}
 
 
-def _table_bytes(name: str) -> bytes:
-    return resources.files("unsclab.data").joinpath(name).read_bytes()
+#: Record attribute → derived table of the data layers (:mod:`unsclab.data.builders`).
+_TABLE_OF = {"decisions": "decisions", "ballots": "ballots", "membership": "membership",
+             "members": "members", "crosscheck": "record_crosscheck"}
 
 
-def cache_key() -> str:
-    """SHA-256 over the schema version, the registered sources' hashes and the committed tables."""
-    from unsclab.data.registry import source
+def record_key() -> str:
+    """SHA-256 over the keys of the Record's tables (:func:`unsclab.data.tables.table_key`)."""
+    from unsclab.data.tables import table_key
 
-    h = hashlib.sha256(f"unsclab-record-{SCHEMA_VERSION}".encode())
-    for name in _SOURCES:
-        h.update(source(name).sha256.encode())
-    for name in _TABLES:
-        h.update(hashlib.sha256(_table_bytes(name)).digest())
-    return h.hexdigest()
+    keys = "".join(table_key(n) for n in (*_TABLE_OF.values(), "record_dropped"))
+    return hashlib.sha256(keys.encode()).hexdigest()
 
 
 def _norm_symbol(symbol: str) -> str:
@@ -106,7 +102,7 @@ class Record:
         """Build the Record from the sources (verified) and the committed tables."""
         import pandas as pd
 
-        from unsclab.data.readers import project_table, read_dppa, read_members, read_sciencespo
+        from unsclab.data.readers import project_table, read_members, read_sciencespo
         from unsclab.record_check import crosscheck_or_empty
         from unsclab.record_corrections import apply_corrections
         from unsclab.record_names import states_column
@@ -169,80 +165,29 @@ class Record:
         bal["participation"] = participation(bal, dec)
         bal.insert(2, "state", states_column(bal, dec))
 
-        dppa = read_dppa()
-        groups = {r["iso3"]: r["group"] for r in project_table("historical_states.csv")}
-        groups.update({r["iso3"]: r["group"] for r in project_table("members.csv")})
-        mem = pd.DataFrame({
-            "year": dppa["year"].astype("int16"),
-            "iso3": dppa["iso3"].astype("string"),
-        })
-        mem["permanent"] = mem["iso3"].isin(P5)
-        mem["group"] = pd.Categorical(mem["iso3"].map(groups),
-                                      categories=["AG", "APG", "EEG", "GRULAC", "WEOG"])
-        mem["iso3"] = mem["iso3"].astype("category")
-        mem = mem.sort_values(["year", "permanent", "iso3"], ascending=[True, False, True])
-        mem = mem.reset_index(drop=True)
+        from unsclab.data.membership import membership_table
+
+        mem = membership_table(dec, bal)
         return cls(dec, bal, mem, read_members(), crosscheck=crosscheck_or_empty(dec, bal),
-                   key=cache_key(), dropped=dropped)
+                   key=record_key(), dropped=dropped)
 
     @classmethod
-    def load(cls, *, cache: bool = True, refresh: bool = False) -> Record:
-        """The Record, from the parquet cache when it is there (built and cached otherwise).
+    def load(cls, data: str | Path | None = None) -> Record:
+        """The Record from the data layers (:func:`unsclab.data.layers.load_table`):
+        ``$UNSCLAB_DATA`` (or ``data``) → the user cache → the embedded snapshot. Every file is
+        verified before it is read; the same sources give the same tables in every layer. The
+        user's imports (``unsclab data import``; :mod:`unsclab.data.imports`) are laid over it."""
+        from unsclab.data.imports import imports_digest, overlay
+        from unsclab.data.layers import find_table, read_origin
 
-        The cache lives in ``<user cache>/record/<key>/`` (``$UNSCLAB_CACHE`` or
-        ``pooch.os_cache("unsclab")``), where ``key`` hashes the registered sources' SHA-256 and
-        the committed tables, so a change to either builds a new cache.
-        """
-        from unsclab.data.fetch import cache_dir
-
-        key = cache_key()
-        folder = cache_dir() / "record" / key
-        if cache and not refresh and all((folder / f"{n}.parquet").is_file() for n in _FRAMES):
-            try:
-                cached = cls._read_cache(folder, key)
-            except Exception:  # a damaged cache is rebuilt, never trusted
-                cached = None
-            if cached is not None:
-                return cached._with_imports()
-        record = cls.build()
-        if cache:
-            record._write_cache(folder)
-        return record._with_imports()
-
-    def _with_imports(self) -> Record:
-        """This record with the user's imports of UN Library SC voting files laid over it
-        (``unsclab data import``; :mod:`unsclab.data.imports`)."""
-        from unsclab.data.imports import overlay
-
-        dec, bal = overlay("decisions", self.decisions), overlay("ballots", self.ballots)
-        if dec is self.decisions and bal is self.ballots:
-            return self
-        return type(self)(dec, bal, self.membership, self.members, key=self.key,
-                          dropped=self.dropped)
-
-    @classmethod
-    def _read_cache(cls, folder: Path, key: str) -> Record:
-        import pandas as pd
-
-        frames = {n: pd.read_parquet(folder / f"{n}.parquet") for n in _FRAMES}
-        meta = json.loads((folder / "meta.json").read_text(encoding="utf-8"))
-        return cls(**frames, key=key, dropped=meta["dropped"])
-
-    def _write_cache(self, folder: Path) -> None:
-        import os
-        import tempfile
-
-        folder.parent.mkdir(parents=True, exist_ok=True)
-        tmp = Path(tempfile.mkdtemp(prefix=".tmp-", dir=folder.parent))
-        for n in _FRAMES:
-            getattr(self, n).to_parquet(tmp / f"{n}.parquet", index=False)
-        (tmp / "meta.json").write_text(json.dumps({"dropped": self.dropped}), encoding="utf-8")
-        try:
-            os.replace(tmp, folder)
-        except OSError:  # another process wrote it first
-            import shutil
-
-            shutil.rmtree(tmp, ignore_errors=True)
+        names = {**_TABLE_OF, "dropped": "record_dropped"}
+        origins = {attr: find_table(name, data) for attr, name in names.items()}
+        # the user's imports of UN Library SC voting files are laid over decisions and ballots
+        frames = {attr: overlay(names[attr], read_origin(o)) for attr, o in origins.items()}
+        dropped = [{k: (int(v) if k == "id" else str(v)) for k, v in row.items()}
+                   for row in frames.pop("dropped").to_dict("records")]
+        keys = "".join(o.key for o in origins.values()) + imports_digest()
+        return cls(**frames, key=hashlib.sha256(keys.encode()).hexdigest(), dropped=dropped)
 
     # ------------------------------------------------------------------ export
 

@@ -44,7 +44,7 @@ def test_manifest_covers_every_registered_table(committed):
 
 
 def test_manifest_carries_sources_attribution_and_licence(committed):
-    used = {s for t in committed["tables"].values() for s in t["sources"]}
+    used = {s for t in committed["tables"].values() for s in t["sources"] + t["credits"]}
     assert set(committed["sources"]) == used
     for name, entry in committed["sources"].items():
         assert entry["sha256"] == source(name).sha256

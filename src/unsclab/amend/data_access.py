@@ -19,9 +19,9 @@ RCID_1991A = 877
 @cache
 def ideal_point_table() -> dict[str, dict[int, float]]:
     """``{iso3: {year: ideal point}}`` from the Bailey–Strezhnev–Voeten estimates (reliable rows)."""
-    from unsclab.data.idealpoints import read_ideal_points
+    from unsclab.data.layers import load_table
 
-    df = read_ideal_points()
+    df = load_table("ga_ideal_points")
     df = df[df["reliable"]]
     out: dict[str, dict[int, float]] = {}
     for iso3, year, x in zip(df["iso3"].astype(str), df["year"].astype(int), df["ideal_point"]):
@@ -32,14 +32,14 @@ def ideal_point_table() -> dict[str, dict[int, float]]:
 @cache
 def ballot_1963() -> dict[str, str]:
     """Each state's recorded vote on GA resolution 1991 A (XVIII): ``yes``/``no``/``abstain``."""
-    from unsclab.data.readers import read_ga_roll_calls, read_ga_votes
+    from unsclab.data.layers import load_table
     from unsclab.errors import DataError
 
-    rc = read_ga_roll_calls()
+    rc = load_table("ga_roll_calls")
     row = rc[rc["rcid"] == RCID_1991A]
     if row.empty or "SECURITY COUNCIL TO 10" not in str(row["descr"].iloc[0]).upper():
         raise DataError(f"roll call {RCID_1991A} is not the vote on GA resolution 1991 A (XVIII)",
                         field="rcid")
-    votes = read_ga_votes(roll_calls=rc)
+    votes = load_table("ga_votes")
     votes = votes[votes["rcid"] == RCID_1991A]
     return dict(zip(votes["iso3"].astype(str), votes["vote"].astype(str)))

@@ -50,19 +50,14 @@ def replay_columns(design: Design, history: str, since: int, draws: int,
                    seed: int) -> dict | None:
     """Replay totals of ``compare``: adoption rate since ``since``, vetoed drafts that pass.
 
-    ``history`` "no" skips; "auto" gives None when the record cannot be read; "yes" raises.
+    ``history`` "no" skips; "yes" and "auto" replay (the record ships with the package, so
+    there is no case where it cannot be read; a damaged data file raises).
     """
     if history == "no":
         return None
-    from unsclab.errors import DataError
     from unsclab.replay import replay_summary
 
-    try:
-        s = replay_summary(design, since=since, draws=draws, seed=seed)
-    except DataError:
-        if history == "yes":
-            raise
-        return None
+    s = replay_summary(design, since=since, draws=draws, seed=seed)
     from unsclab.views.headline import REPLAY_KEYS
 
     return {k: s[k] for k in REPLAY_KEYS}
@@ -177,7 +172,7 @@ def compare(designs: Iterable[str | Design] | None = None, *, state: str | None 
     ``coleman_act`` (power to act), ``p5_power_share`` (and ``p5_ternary_banzhaf_share``, with
     abstention), ``power_AG`` … (shares of Banzhaf power
     by group), ``seats_AG`` … (expected seats), ``penrose_distance``,
-    ``gini_power_per_person``, the replay totals ``replay_*`` when the record can be read, and
+    ``gini_power_per_person``, the replay totals ``replay_*`` (unless ``history`` is ``no``), and
     with ``state`` that state's ``state_banzhaf_share`` and ``state_years_per_decade``.
     """
     from unsclab.api.result import Result

@@ -18,8 +18,8 @@ def compare_command(
     state: Optional[str] = typer.Option(None, "--state", help="Add this state's expected power and years on the Council (ISO3)."),
     as_json: bool = typer.Option(False, "--json", help="Print JSON (a list, one object per design)."),
     plot: Optional[str] = typer.Option(None, "--plot", help="Write a comparison figure (PNG) to this file."),
-    occupancy: str = choice_option("--occupancy", "auto", OCCUPANCIES, "Who fills unnamed seats: elections (calibrated model; needs the record), uniform (rotation within group), or auto."),
-    history: str = choice_option("--history", "auto", HISTORIES, "Replay the record under each design: yes, no, or auto (when the record can be read)."),
+    occupancy: str = choice_option("--occupancy", "auto", OCCUPANCIES, "Who fills unnamed seats: elections (the calibrated model; auto is the same), or uniform (rotation within group)."),
+    history: str = choice_option("--history", "auto", HISTORIES, "Replay the record under each design: yes (auto is the same) or no."),
     since: int = year_option("--since", 1990, "First year of the replay columns."),
     draws: int = typer.Option(200, "--draws", help="Monte Carlo draws for elections and replay (1 … 100,000)."),
     seed: int = seed_option(1, "Seed of the Monte Carlo draws."),
@@ -47,9 +47,6 @@ def compare_command(
     rows, evaluations = compare_rows(
         designs, state=state, occupancy=occupancy, history=history, since=since, draws=draws,
         seed=seed, each=lambda ds: progress(ds, "Comparing designs", total=len(designs)))
-    if occupancy == "auto" and evaluations and evaluations[0].occupancy.method != "elections":
-        sys.stderr.write("note: the record is not available (see 'unsclab data status'); "
-                         "unnamed seats rotate uniformly within their group\n")
     if plot:
         from unsclab.report.compare import compare_figure
 

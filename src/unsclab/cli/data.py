@@ -1,4 +1,4 @@
-"""CLI: ``unsclab data status|fetch`` and ``unsclab record check|summary|show``."""
+"""CLI: ``unsclab data status|update|fetch`` and ``unsclab record check|summary|show``."""
 
 from __future__ import annotations
 
@@ -7,8 +7,9 @@ import typer
 from unsclab.cli.common import console, print_json, user_errors
 
 data_app = typer.Typer(
-    help="The raw sources: where they are, whether they verify, fetching them.\n\n"
-    "Sources are looked for in $UNSCLAB_DATA, then in the user cache.\n\n"
+    help="The data: which layer each table comes from, the raw sources, updating the cache.\n\n"
+    "Tables are read from $UNSCLAB_DATA (built from the raw sources), then the user cache "
+    "(written by 'unsclab data update'), then the snapshot embedded in the package.\n\n"
     "Example: unsclab data status",
     no_args_is_help=True,
     rich_markup_mode=None,
@@ -26,28 +27,85 @@ record_app = typer.Typer(
 def status(
     as_json: bool = typer.Option(False, "--json", help="Print one JSON document."),
 ) -> None:
-    """Each source: present, verified (SHA-256), and where it was found.
+    """Each table: the layer it is read from, its build date and coverage; each raw source:
+    present, verified (SHA-256), where.
 
     Example: unsclab data status --json
     """
-    from unsclab.data.fetch import cache_dir, data_dir, status as _status
+    from unsclab.data.fetch import cache_dir, data_dir
+    from unsclab.data.fetch import status as source_status
+    from unsclab.data.layers import status as table_status
 
-    rows = _status()
+    tables, sources = table_status(), source_status()
+    d = data_dir()
     if as_json:
-        print_json({"data_dir": str(data_dir()) if data_dir() else None,
-                    "cache_dir": str(cache_dir()), "sources": rows})
+        print_json({"data_dir": str(d) if d else None, "cache_dir": str(cache_dir()),
+                    "tables": tables, "sources": sources})
         return
     from rich.table import Table
 
-    d = data_dir()
-    table = Table(title=f"unsclab sources (UNSCLAB_DATA={d or 'unset'}; cache {cache_dir()})")
-    for col in ("source", "file", "present", "verified", "where"):
-        table.add_column(col)
-    for r in rows:
-        table.add_row(str(r["name"]), str(r["path"]), "yes" if r["present"] else "no",
-                      "yes" if r["verified"] else ("MISMATCH" if r["present"] else "-"),
-                      str(r["location"] or "missing"))
-    console().print(table)
+    c = console()
+    c.print(f"UNSCLAB_DATA: {d or 'unset'}; user cache: {cache_dir()}", markup=False)
+    t = Table(title="tables (layers: data → cache → snapshot)")
+    for col in ("table", "layer", "built", "rows", "years"):
+        t.add_column(col, justify="right" if col == "rows" else "left")
+    for r in tables:
+        years = "–".join(map(str, r["years"])) if r["years"] else "-"
+        t.add_row(r["table"], r["layer"], str(r["built"] or "-"), f"{r['rows']:,}", years)
+    c.print(t)
+    t = Table(title="raw sources")
+    for col in ("source", "present", "verified", "where"):
+        t.add_column(col)
+    for r in sources:
+        t.add_row(str(r["name"]), "yes" if r["present"] else "no",
+                  "yes" if r["verified"] else ("MISMATCH" if r["present"] else "-"),
+                  str(r["where"]))
+    c.print(t)
+
+
+@data_app.command("update")
+@user_errors
+def update(
+    offline: bool = typer.Option(False, "--offline", help="Do not download; use the sources "
+                                 "already in UNSCLAB_DATA or the cache."),
+) -> None:
+    """Rebuild the user cache's tables from the raw sources (UNSCLAB_DATA, the cache, or
+    downloads verified by SHA-256). Tables whose sources cannot be had are left out (the
+    embedded snapshot answers for them), and said so.
+
+    Example: unsclab data update
+    """
+    from unsclab.data.fetch import locate
+    from unsclab.data.layers import cache_snapshot_dir
+    from unsclab.data.snapshot import update_cache_snapshot
+    from unsclab.data.tables import tables
+    from unsclab.errors import DataError
+
+    missing: dict[str, str] = {}
+    names = []
+    for name, spec in tables().items():
+        for src in spec.sources:
+            if src not in missing:
+                try:
+                    locate(src, download=not offline)
+                except DataError as err:
+                    missing[src] = str(err).splitlines()[0]
+        if all(s not in missing for s in spec.sources):
+            names.append(name)
+    for src, why in missing.items():
+        typer.echo(f"note: source {src} not available: {why}", err=True)
+    if not names:
+        raise DataError("no table could be built: no raw source is available; set UNSCLAB_DATA "
+                        "or allow downloads", field="sources")
+    manifest = update_cache_snapshot(cache_snapshot_dir(), names)
+    for name, t in manifest["tables"].items():
+        years = "–".join(map(str, t["years"])) if t["years"] else "-"
+        typer.echo(f"{name}: {t['rows']:,} rows, years {years}")
+    skipped = [n for n in tables() if n not in manifest["tables"]]
+    if skipped:
+        typer.echo(f"not rebuilt (sources missing; the embedded snapshot answers): "
+                   f"{', '.join(skipped)}", err=True)
+    typer.echo(f"wrote {cache_snapshot_dir()}")
 
 
 @data_app.command("fetch")
@@ -70,7 +128,7 @@ def fetch(
 def check(
     as_json: bool = typer.Option(False, "--json", help="Print one JSON document."),
 ) -> None:
-    """Prove the record: tallies, seats, membership against DPPA, and decide() on every vote.
+    """Prove the record: tallies, seats, membership by year, and decide() on every vote.
 
     Exits 0 only when every decision is reproduced or its exception documented.
 
@@ -97,7 +155,7 @@ def _print_check(report: dict) -> None:
             f"{report['reproduced']}")
     c.print(f"reproduced by plain arithmetic: {report['reproduced_plain']}")
     c.print(f"tallies: {len(report['tallies']['mismatches'])} mismatches; seats: "
-            f"{len(report['seats']['mismatches'])}; membership vs DPPA: "
+            f"{len(report['seats']['mismatches'])}; membership: "
             f"{len(report['membership']['mismatches'])} of "
             f"{report['membership']['years_checked']} years differ")
     table = Table(title="exceptions to plain arithmetic")

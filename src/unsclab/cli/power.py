@@ -78,7 +78,7 @@ def power_command(
     quota: Optional[int] = typer.Option(None, "--quota", help="Quota of the weighted game."),
     game_file: Optional[str] = typer.Option(None, "--game", help="A game TOML file: players and weighted conditions, or alternatives of them (any monotone game)."),
     exact: bool = typer.Option(False, "--exact", help="Exact fractions (as 'p/q' text) instead of floats."),
-    occupancy: str = choice_option("--occupancy", "auto", OCCUPANCIES, "Who fills unnamed seats: elections (calibrated model; needs the record), uniform (rotation within group), or auto."),
+    occupancy: str = choice_option("--occupancy", "auto", OCCUPANCIES, "Who fills unnamed seats: elections (the calibrated model; auto is the same), or uniform (rotation within group)."),
     holders: Optional[str] = typer.Option(None, "--holders", help="Scenario: these states (ISO3,ISO3,...) take the unnamed permanent seats of their group."),
     bloc: list[str] = typer.Option([], "--bloc", help="With --by bloc: a built-in bloc id or NAME=ISO3,ISO3,... (repeatable); default all built-in blocs."),
     as_json: bool = typer.Option(False, "--json", help="Print JSON (as --format json)."),

@@ -10,7 +10,8 @@
   the GA alignment of the vote model and the elections model are computed from (unvotes;
   Voeten, Strezhnev and Bailey, hdl:1902.1/12379, CC0). ``ga_votes`` keeps ``rcid``, ``iso3``
   and ``vote`` (the country names and ISO2 codes of :func:`~unsclab.data.readers.read_ga_votes`
-  are dropped); ``ga_roll_calls`` drops the long ``descr`` text.
+  are dropped); ``ga_roll_calls`` has every column of
+  :func:`~unsclab.data.readers.read_ga_roll_calls`.
 
 Every builder reads its sources through :func:`unsclab.data.fetch.locate`, so it builds from
 whichever folder the caller chose (:func:`unsclab.data.fetch.sources_from`).
@@ -75,12 +76,25 @@ def record_crosscheck() -> pd.DataFrame:
     return _record().crosscheck
 
 
-@register_table("membership", **_REC, description="Council members by year")
+@register_table("membership", **_REC, description="Council members by year: the record's "
+                "ballots to 2025, then the elections of sc_elections.csv")
 def membership() -> pd.DataFrame:
     return _record().membership
 
 
+@register_table("membership_dppa", schema_version=1,
+                sources=(*RECORD_SOURCES, "dppa_membership"), inputs=RECORD_INPUTS,
+                description="(year, state) pairs on which membership and the DPPA table "
+                "disagree (0 rows: none)")
+def membership_dppa() -> pd.DataFrame:
+    from unsclab.data.membership import dppa_disagreements
+    from unsclab.data.readers import read_dppa
+
+    return dppa_disagreements(_record().membership, read_dppa())
+
+
 @register_table("members", schema_version=1, inputs=("members.csv",), year=None,
+                credits=("countries", "population", "gdp"),
                 description="the 193 UN member states: group, population, GDP")
 def members() -> pd.DataFrame:
     from unsclab.data.readers import read_members
@@ -91,12 +105,12 @@ def members() -> pd.DataFrame:
 _GA = ("ga_votes", "ga_roll_calls", "countries")
 
 
-@register_table("ga_roll_calls", schema_version=1, sources=("ga_roll_calls",), year="date",
-                description="GA roll calls 1946-2019 (unvotes, without descriptions)")
+@register_table("ga_roll_calls", schema_version=2, sources=("ga_roll_calls",), year="date",
+                description="GA roll calls 1946-2019 (unvotes)")
 def ga_roll_calls() -> pd.DataFrame:
     from unsclab.data.readers import read_ga_roll_calls
 
-    return read_ga_roll_calls().drop(columns=["descr"]).reset_index(drop=True)
+    return read_ga_roll_calls().reset_index(drop=True)
 
 
 @register_table("ga_votes", schema_version=1, sources=_GA, inputs=("historical_states.csv",),

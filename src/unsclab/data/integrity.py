@@ -16,7 +16,8 @@ Example — a cache of a numpy array::
 
 from __future__ import annotations
 
-__all__ = ["CorruptFile", "verify", "write_checked", "read_checked", "cached", "meta_path"]
+__all__ = ["CorruptFile", "verify", "write_checked", "read_checked", "cached", "cached_json",
+           "meta_path"]
 
 import json
 import sys
@@ -121,3 +122,15 @@ def cached(path: Path, *, build: Callable[[], T], write: Callable[[Path, T], Non
     except OSError as err:
         note(f"cache not written ({err}); it will be rebuilt next time")
     return value
+
+
+def cached_json(path: Path, *, build: Callable[[], Any], kind: str, version: int) -> Any:
+    """:func:`cached` for a JSON-serialisable value (fitted parameters, small models)."""
+
+    def write(p: Path, value: Any) -> None:
+        p.write_text(json.dumps(value, sort_keys=True), encoding="utf-8")
+
+    def read(p: Path) -> Any:
+        return json.loads(p.read_text(encoding="utf-8"))
+
+    return cached(path, build=build, write=write, read=read, kind=kind, version=version)

@@ -23,8 +23,8 @@ used only for checks and derived facts.
 
 from __future__ import annotations
 
-__all__ = ["FORMAT", "EMBEDDED", "build_snapshot", "read_manifest", "content_sha256",
-           "coverage", "write_table"]
+__all__ = ["FORMAT", "build_snapshot", "update_cache_snapshot", "read_manifest",
+           "content_sha256", "coverage", "write_table", "embedded_dir"]
 
 import datetime as _dt
 import hashlib
@@ -47,9 +47,6 @@ FORMAT = 1
 def embedded_dir() -> Path:
     """The snapshot folder inside the installed package."""
     return Path(str(resources.files("unsclab.data").joinpath("snapshot")))
-
-
-EMBEDDED = "unsclab/data/snapshot"
 
 
 def content_sha256(df: pd.DataFrame) -> str:
@@ -97,9 +94,13 @@ def _built_date() -> str:
     return when.date().isoformat()
 
 
-def build_snapshot(out: Path, folder: Path, names: list[str] | None = None) -> dict[str, Any]:
-    """Build the tables ``names`` (default: all registered) from the sources in ``folder`` into
-    ``out``; write ``out/manifest.json`` last. Returns the manifest."""
+def build_snapshot(out: Path, folder: Path | None, names: list[str] | None = None
+                   ) -> dict[str, Any]:
+    """Build the tables ``names`` (default: all registered) from the sources in ``folder`` (or,
+    when None, wherever :func:`~unsclab.data.fetch.locate` finds them: ``$UNSCLAB_DATA``, then
+    the cache) into ``out``; write ``out/manifest.json`` last. Returns the manifest."""
+    from contextlib import nullcontext
+
     from unsclab import __version__
     from unsclab.data.fetch import sha256_of, sources_from
     from unsclab.data.tables import key_parts, table_key, tables
@@ -109,7 +110,7 @@ def build_snapshot(out: Path, folder: Path, names: list[str] | None = None) -> d
     out.mkdir(parents=True, exist_ok=True)
     entries: dict[str, Any] = {}
     used: set[str] = set()
-    with sources_from(folder):
+    with sources_from(folder) if folder is not None else nullcontext():
         for name in names:
             spec = specs[name]
             import pandas as pd
@@ -122,10 +123,11 @@ def build_snapshot(out: Path, folder: Path, names: list[str] | None = None) -> d
                 "file": path.name, "sha256": sha256_of(path), "size": path.stat().st_size,
                 "content_sha256": content_sha256(df), "schema_version": spec.schema_version,
                 "key": table_key(spec), "sources": list(spec.sources),
+                "credits": list(spec.credits),
                 "inputs": parts["inputs"], "rows": int(len(df)),
                 "years": coverage(df, spec.year), "description": spec.description,
             }
-            used.update(spec.sources)
+            used.update(spec.sources, spec.credits)
     for stale in out.glob("*.parquet"):
         if stale.stem not in entries:
             stale.unlink()
@@ -154,4 +156,25 @@ def read_manifest(folder: Path) -> dict[str, Any]:
     if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
         got = manifest.get("format") if isinstance(manifest, dict) else None
         raise CorruptFile(f"snapshot format {got!r}, expected {FORMAT}; refused", file=str(path))
+    return manifest
+
+
+def update_cache_snapshot(target: Path, names: list[str]) -> dict[str, Any]:
+    """Build the tables ``names`` into a fresh folder and put it in place of ``target`` at once
+    (the old snapshot stays whole until the new one is complete)."""
+    import shutil
+    import tempfile
+
+    target.parent.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix=".snapshot-", dir=target.parent))
+    try:
+        manifest = build_snapshot(tmp, None, names)
+        old = target.with_name(target.name + ".old")
+        shutil.rmtree(old, ignore_errors=True)
+        if target.exists():
+            os.replace(target, old)
+        os.replace(tmp, target)
+        shutil.rmtree(old, ignore_errors=True)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
     return manifest

@@ -7,7 +7,9 @@ tables (``unsclab/data/*.csv``). Each table declares:
 - ``sources`` — the registered raw sources it reads (:mod:`unsclab.data.registry`);
 - ``inputs`` — the committed project files it reads (their SHA-256 goes into its key);
 - ``schema_version`` — bumped whenever the builder's code or the table's columns change;
-- ``year`` — the column that gives its coverage in years (``None`` if it has none).
+- ``year`` — the column that gives its coverage in years (``None`` if it has none);
+- ``credits`` — sources that a committed input was derived from (their attribution and licence
+  go into the snapshot manifest; they are not read by the builder).
 
 The table's **key** hashes all of these, so two tables with the same key hold the same rows: the
 layers (:mod:`unsclab.data.layers`) use it to tell a current table from a stale one.
@@ -49,6 +51,7 @@ class TableSpec:
     inputs: tuple[str, ...]
     description: str
     year: str | None = "year"
+    credits: tuple[str, ...] = ()  # sources a committed input was derived from (attribution)
 
 
 _REGISTRY: dict[str, TableSpec] = {}
@@ -56,14 +59,15 @@ _LOADED = False
 
 
 def register_table(name: str, *, schema_version: int, sources: tuple[str, ...] = (),
-                   inputs: tuple[str, ...] = (), description: str, year: str | None = "year"):
+                   inputs: tuple[str, ...] = (), description: str, year: str | None = "year",
+                   credits: tuple[str, ...] = ()):
     """Decorator: register ``fn`` (no arguments → DataFrame) as the builder of table ``name``."""
 
     def wrap(fn: Callable[[], pd.DataFrame]) -> Callable[[], pd.DataFrame]:
         if name in _REGISTRY and _REGISTRY[name].build is not fn:
             raise ValueError(f"table {name!r} is registered twice")
         _REGISTRY[name] = TableSpec(name, fn, schema_version, tuple(sources), tuple(inputs),
-                                    description, year)
+                                    description, year, tuple(credits))
         return fn
 
     return wrap

@@ -23,7 +23,7 @@ _OUTCOME_CODES = {"adopted": 0, "vetoed": 1, "failed": 2}
 NOTES = (
     "Vote model: ga-alignment-logit (GA agreement; years after 2023 use the 2023 alignment).",
     "Simulated seats are held for whole terms by states drawn by electability "
-    "(unsclab.elections, calibrated on DPPA membership 1946-2025).",
+    "(unsclab.elections, calibrated on Council membership 1946-2025).",
 )
 
 

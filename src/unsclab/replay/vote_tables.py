@@ -66,29 +66,29 @@ def vote_probabilities(record_key: int) -> tuple[np.ndarray, np.ndarray]:
     cv = _RECORDS[record_key]
     model = default_vote_model()
     states = list(universe())
-    path = _cache_path(cv, states, model)
-    if path.is_file():
-        try:
-            z = np.load(path, allow_pickle=False)
+    from unsclab.data.integrity import cached
+
+    def build() -> tuple[np.ndarray, np.ndarray]:
+        p_yes = np.ones((len(cv), len(states)), dtype=np.float32)
+        p_yes_or_abstain = np.ones((len(cv), len(states)), dtype=np.float32)
+        for t in range(len(cv)):
+            if cv.without_vote[t]:
+                continue
+            P = model.predict_decision(cv, t, states)
+            p_yes[t] = P[:, 0]
+            p_yes_or_abstain[t] = P[:, 0] + P[:, 1]
+        return p_yes, p_yes_or_abstain
+
+    def write(p, value) -> None:
+        with open(p, "wb") as f:
+            np.savez(f, cy=value[0], cya=value[1])
+
+    def read(p) -> tuple[np.ndarray, np.ndarray]:
+        with np.load(p, allow_pickle=False) as z:
             return z["cy"], z["cya"]
-        except (OSError, ValueError, KeyError):
-            pass  # rebuilt below
-    p_yes = np.ones((len(cv), len(states)), dtype=np.float32)
-    p_yes_or_abstain = np.ones((len(cv), len(states)), dtype=np.float32)
-    for t in range(len(cv)):
-        if cv.without_vote[t]:
-            continue
-        P = model.predict_decision(cv, t, states)
-        p_yes[t] = P[:, 0]
-        p_yes_or_abstain[t] = P[:, 0] + P[:, 1]
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(".tmp.npz")
-        np.savez(tmp, cy=p_yes, cya=p_yes_or_abstain)
-        tmp.replace(path)
-    except OSError:
-        pass
-    return p_yes, p_yes_or_abstain
+
+    return cached(_cache_path(cv, states, model), build=build, write=write, read=read,
+                  kind="replay-predictions", version=1)
 
 
 @dataclass(frozen=True)

@@ -5,7 +5,7 @@ seat diagram, decision rule, seats, voting power, representation, the states wit
 blocs, the design's sources and every assumption it makes; for several designs, a comparison
 first (headline table with the replay columns, ability to act against equality, adoption over
 time). Unnamed seats are filled as ``unsclab compare`` fills them (``occupancy_for`` "auto": the
-elections model when the record is available, else uniform rotation) and the history replay
+elections model, on the record the package embeds) and the history replay
 uses the same draws and seed, named in the report. Figures are embedded as base64 PNG,
 so the file opens anywhere, offline, and can be mailed as is.
 

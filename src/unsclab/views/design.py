@@ -15,14 +15,14 @@
   numbers (the one evaluation shared with ``unsclab power`` and ``unsclab compare``);
 - ``occupancy_method``: who fills unnamed seats (``Occupancy.method``): ``"elections"`` (the
   calibrated elections model of :mod:`unsclab.elections`, ``draws`` draws with ``seed``, years
-  2027–2060) when the record can be read, else ``"uniform rotation within group"`` — chosen by
+  2027–2060; the record ships with the package) — chosen by
   :func:`unsclab.evaluate.occupancy_for` with ``"auto"``, as ``unsclab compare`` does;
 - ``replay``: :func:`unsclab.replay.replay_summary` (since 1990, ``draws`` draws, ``seed``),
-  or ``None`` with a note when the record is missing or ``replay=False``;
+  or ``None`` when ``replay=False`` or the design cannot be replayed (with a note);
 - ``notes``: one line per part that could not be computed and why.
 
-A part that fails (the record missing, a game beyond the exact limits) leaves ``None`` and a
-note: pages and reports show the note instead of crashing. Every number is deterministic: the
+A part that fails (a game beyond the exact limits) leaves ``None`` and a note (a data error —
+a corrupt snapshot — is raised instead): pages and reports show the note instead of crashing. Every number is deterministic: the
 Monte Carlo parts are seeded.
 """
 
@@ -123,10 +123,8 @@ def replay_of(design: Design, notes: list[str], *, since: int = SINCE, draws: in
 
     try:
         return _jsonable(replay_summary(design, since=since, draws=draws, seed=seed))
-    except DataError as err:
-        why = str(err).split(";")[0]  # the file and where it was looked for
-        notes.append(f"History replay needs the record, which is not available ({why}); "
-                     "see 'unsclab data status'.")
+    except DataError:
+        raise  # the record ships with the package: a data error is a real fault, not a gap
     except (UnsclabError, OSError) as err:
         notes.append(f"History replay could not be computed: {err}")
     return None
@@ -166,10 +164,9 @@ def design_view(design: Design, *, replay: bool = True, occupancy=None, draws: i
     view["engine"] = "unsclab.evaluate"
     try:
         occ = occupancy or occupancy_for(design, "auto", draws=draws, seed=seed)
-        if occ.method != "elections":
-            notes.append("The record is not available (see 'unsclab data status'): unnamed "
-                         "seats rotate uniformly within their group.")
         view.update(_from_evaluation(design, evaluate_design(design, occupancy=occ)))
+    except DataError:
+        raise
     except UnsclabError as err:
         notes.append(f"Voting power could not be computed: {err}")
     if replay:

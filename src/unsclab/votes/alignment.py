@@ -23,8 +23,9 @@ the two never disagree on a vote they both record, and ``unvotes`` keeps the sta
 "absent" cells are not votes. Agreement scores as in E. Voeten, "Clashes in the Assembly",
 *International Organization* 54 (2000) 185–215, and the dataset's documentation.
 
-The matrices are computed once (≈2 s) and cached as numpy arrays (``.npz``) in the unsclab user
-cache, keyed by the SHA-256 of the GA files.
+The matrices are computed once (≈2 s) from the ``ga_votes`` and ``ga_roll_calls`` tables of the
+data layers (:mod:`unsclab.data.layers`; the embedded snapshot has them) and cached as numpy
+arrays (``.npz``) in the unsclab user cache, keyed by those tables' keys and checked on load.
 """
 
 from __future__ import annotations
@@ -101,18 +102,11 @@ class Alignment:
 
 
 def _table(name: str):
-    """A derived GA table (:mod:`unsclab.data.tables`), built from the verified sources, with
+    """A derived GA table from the data layers (:func:`unsclab.data.layers.load_table`), with
     the user's imports of UN Library GA voting files laid over it (:mod:`unsclab.data.imports`)."""
-    from unsclab.data.imports import overlay
+    from unsclab.data.layers import load_table
 
-    return overlay(name, _built(name))
-
-
-@cache
-def _built(name: str):
-    from unsclab.data.tables import table
-
-    return table(name).build()
+    return load_table(name)
 
 
 def _votes_by_year() -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
@@ -178,31 +172,34 @@ def _compute() -> tuple[list[str], np.ndarray, np.ndarray, np.ndarray, np.ndarra
     return states, years.astype(np.int16), agree, common, first, last
 
 
+_TABLES = ("ga_votes", "ga_roll_calls", "ga_recent_votes", "ga_recent_roll_calls")
+_ARRAYS = ("states", "years", "agree", "common", "first_year", "last_year")
+
+
+def _write(path, value: tuple) -> None:
+    states, *rest = value
+    with open(path, "wb") as f:
+        np.savez(f, **dict(zip(_ARRAYS, (np.array(states), *rest))))
+
+
+def _read(path) -> tuple:
+    with np.load(path, allow_pickle=False) as z:
+        arrays = [z[k] for k in _ARRAYS]
+    return (list(map(str, arrays[0])), *arrays[1:])
+
+
 @cache
 def alignment() -> Alignment:
-    """The agreement matrices for 1946–2023, computed once and cached on disk (``.npz``)."""
-    from unsclab.data.fetch import cache_dir, locate, sha256_of
-
+    """The agreement matrices for 1946–2023, computed once and cached on disk (``.npz``, checked
+    by :func:`unsclab.data.integrity.cached`), keyed by the GA tables' keys."""
+    from unsclab.data.fetch import cache_dir
     from unsclab.data.imports import imports_digest
+    from unsclab.data.integrity import cached
+    from unsclab.data.layers import find_table
 
-    key = "-".join([sha256_of(locate(n, download=False))[:12]
-                    for n in ("ga_votes", "ga_roll_calls", "ga_votes_v33")]
+    key = "-".join([find_table(n).key[:8] for n in _TABLES]
                    + ([imports_digest()] if imports_digest() else []))
-    path = cache_dir() / f"ga-alignment-v{_VERSION}-{key}.npz"
-    if path.is_file():
-        try:
-            z = np.load(path, allow_pickle=False)
-            return Alignment(list(z["states"]), z["years"], z["agree"], z["common"],
-                             z["first_year"], z["last_year"])
-        except (OSError, ValueError, KeyError):
-            pass  # a corrupt cache is rebuilt
-    states, years, agree, common, first, last = _compute()
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(".tmp.npz")
-        np.savez(tmp, states=np.array(states), years=years, agree=agree, common=common,
-                 first_year=first, last_year=last)
-        tmp.replace(path)
-    except OSError:
-        pass  # a read-only cache only costs the recomputation
+    path = cache_dir() / f"ga-alignment-{key}.npz"
+    states, years, agree, common, first, last = cached(
+        path, build=_compute, write=_write, read=_read, kind="ga-alignment", version=_VERSION)
     return Alignment(states, years, agree, common, first, last)

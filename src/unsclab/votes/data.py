@@ -3,19 +3,15 @@
 :class:`CouncilVotes` holds one row per decision (chronological) and one column per state that
 ever sat, with each cell a small integer vote code (:data:`Y`, :data:`A`, :data:`N`, :data:`NV`,
 :data:`UNKNOWN`, or :data:`ABSENT` when the state did not sit). It is built from the project's
-:class:`unsclab.record.Record` when one is given (or can be loaded), and otherwise straight from
-the raw sources with the same documented corrections:
-
-- Sciences Po "UNSC votes since 1946" (CC BY 4.0; MARTIN, Benoît, 2026, data.sciencespo, V1)
-  through :func:`unsclab.data.readers.read_sciencespo`;
-- ``data/corrections.csv`` (a duplicated row dropped; four columns of the source filed under the
-  wrong state) and ``data/procedural_decisions.csv`` (decisions taken as procedural, Art. 27(2)).
+:class:`unsclab.record.Record` (Sciences Po "UNSC votes since 1946", CC BY 4.0; MARTIN, Benoît,
+2026, data.sciencespo, V1; with ``data/corrections.csv`` and ``data/procedural_decisions.csv``
+applied), given or loaded through the data layers.
 """
 
 from __future__ import annotations
 
 __all__ = ["Y", "A", "N", "NV", "UNKNOWN", "ABSENT", "VOTE_CODES", "VOTE_NAMES", "CouncilVotes",
-           "council_votes", "from_record", "from_sources"]
+           "council_votes", "from_record"]
 
 from dataclasses import dataclass, field
 from functools import cache
@@ -139,63 +135,16 @@ def from_record(record: Any) -> CouncilVotes:
     return _from_tables(record.decisions, record.ballots, "unsclab.record.Record")
 
 
-def from_sources() -> CouncilVotes:
-    """Build from the Sciences Po file with ``corrections.csv`` and ``procedural_decisions.csv``."""
-
-    from unsclab.data.readers import project_table, read_sciencespo
-
-    sp = read_sciencespo()
-    dec = sp.votes.copy()
-    ballots = sp.ballots.copy()
-    ballots["iso3"] = ballots["iso3"].astype(str)
-    years = dec.set_index("id")["date"].dt.year
-    ballots["year"] = ballots["id"].map(years)
-    for row in project_table("corrections.csv"):
-        scope = row["scope"]
-        if row["kind"] == "duplicate":
-            drop = int(scope.split("=")[1])
-            dec = dec[dec["id"] != drop]
-            ballots = ballots[ballots["id"] != drop]
-        elif row["kind"] == "ballot_code":
-            span = scope.split("=")[1]
-            lo, _, hi = span.partition("-")
-            lo, hi = int(lo), int(hi or lo)
-            hit = ((ballots["year"] >= lo) & (ballots["year"] <= hi)
-                   & (ballots["column"].astype(str) == row["field"])
-                   & (ballots["iso3"] == row["old"]))
-            ballots.loc[hit, "iso3"] = row["new"]
-    proc = {int(r["id"]) for r in project_table("procedural_decisions.csv")}
-    dec["procedural"] = dec["id"].isin(proc)
-    # Adopted with every member "not voting" and no tally: adopted without a vote (by
-    # consensus or acclamation, e.g. S/RES/704(1991), admission of Micronesia). The Library's
-    # SC voting data records every member as "Y" for these; the Record flags them.
-    dec["adopted_without_vote"] = (dec["outcome"].astype(str) == "adopted") & (
-        dec["yes"].fillna(0).astype(int) == 0)
-    ballots = ballots.rename(columns={"id": "decision"})
-    ballots["vote"] = ballots["vote"].astype("string")
-    return _from_tables(dec, ballots, "Sciences Po UNSC votes 1946-2025 + corrections.csv")
-
-
-def _load_record() -> Any | None:
-    """The project's :class:`unsclab.record.Record` (parquet-cached), or None if unavailable."""
-    try:
-        from unsclab.record import Record
-    except ImportError:
-        return None
-    return Record.load()
-
-
 @cache
 def _default() -> CouncilVotes:
-    record = _load_record()
-    if record is not None and hasattr(record, "decisions") and hasattr(record, "ballots"):
-        return from_record(record)
-    return from_sources()
+    from unsclab.record import Record
+
+    return from_record(Record.load())
 
 
 def council_votes(record: Any | None = None) -> CouncilVotes:
-    """The Council's votes: from ``record`` if given, else the project's Record, else the
-    sources."""
+    """The Council's votes: from ``record`` if given, else the project's Record (read through
+    the data layers: ``$UNSCLAB_DATA`` → user cache → embedded snapshot)."""
     if record is None:
         return _default()
     if isinstance(record, CouncilVotes):

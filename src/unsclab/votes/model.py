@@ -41,7 +41,6 @@ from __future__ import annotations
 __all__ = ["AlignmentVoteModel", "VoteModelParams", "fit_vote_model", "default_vote_model",
            "leave_one_out_features", "P5"]
 
-import json
 from dataclasses import asdict, dataclass
 from functools import cache
 
@@ -295,23 +294,19 @@ class AlignmentVoteModel:
 
 @cache
 def default_vote_model() -> AlignmentVoteModel:
-    """The model fitted on every real elected member's vote 1946–2025 (cached on disk)."""
+    """The model fitted on every real elected member's vote 1946–2025 (cached on disk as checked
+    JSON, keyed by the record's votes and the alignment)."""
+    import hashlib
+
     from unsclab.data.fetch import cache_dir
+    from unsclab.data.integrity import cached_json
 
     cv = council_votes()
     al = alignment()
-    key = f"{cv.source}|{len(cv)}|{int(cv.votes.sum())}|{float(al.agree.sum(dtype=np.float64)):.3f}"
-    path = cache_dir() / f"vote-model-v{_MODEL_VERSION}.json"
-    try:
-        stored = json.loads(path.read_text())
-        if stored.get("key") == key:
-            return AlignmentVoteModel(VoteModelParams(**stored["params"]), al)
-    except (OSError, ValueError, TypeError, KeyError):
-        pass
-    params = fit_vote_model(leave_one_out_features(cv, al))
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(json.dumps({"key": key, "params": asdict(params)}))
-    except OSError:
-        pass
-    return AlignmentVoteModel(params, al)
+    h = hashlib.sha256()
+    for part in (cv.votes.tobytes(), cv.ids.tobytes(), al.agree.tobytes()):
+        h.update(part)
+    path = cache_dir() / f"vote-model-{h.hexdigest()[:20]}.json"
+    params = cached_json(path, build=lambda: asdict(fit_vote_model(leave_one_out_features(cv, al))),
+                         kind="vote-model", version=_MODEL_VERSION)
+    return AlignmentVoteModel(VoteModelParams(**params), al)
