@@ -58,6 +58,29 @@ _ENTRIES = (
        definition="Ternary Shapley–Shubik index: the probability that a seat's vote settles the "
                   "outcome when the seats vote one by one in a random order, each yes, abstain "
                   "or no with equal probability; a permanent member's abstention is no veto."),
+    _Q("ternary_penrose", "Penrose power with abstention", "Penrose (abst.)",
+       definition="Ternary Penrose measure: the probability that a seat's vote decides the "
+                  "outcome when every seat votes yes, abstains or votes no with equal "
+                  "probability; a permanent member's abstention is no veto."),
+    _Q("owen", "Owen value", "Owen",
+       definition="Owen value: Shapley–Shubik power when the blocs given act as a priori "
+                  "unions (shares among the unions, then within each)."),
+    _Q("banzhaf_owen", "Banzhaf–Owen value", "Bz–Owen",
+       definition="Banzhaf–Owen value: Penrose power when the blocs given act as a priori "
+                  "unions (Banzhaf among the unions, then within each)."),
+    _Q("rae", "Rae index", "Rae",
+       definition="The probability that the outcome agrees with the seat's vote (yes and no "
+                  "equally likely)."),
+    _Q("nevison", "Nevison index", "Nevison",
+       definition="The probability that a draft passes given that the seat votes yes."),
+    _Q("koenig_braeuninger", "König–Bräuninger inclusiveness", "KB",
+       definition="The share of winning coalitions the seat belongs to."),
+    _Q("public_help_theta", "Public Help index θ", "PH θ",
+       definition="Winning coalitions containing the seat, as a share of all such memberships."),
+    _Q("felsenthal", "Felsenthal index", "Felsenthal",
+       definition="Deegan–Packel over the smallest minimal winning coalitions only."),
+    _Q("minimal_winning", "Minimal winning coalitions", "MWC", kind="int",
+       definition="The number of minimal winning coalitions the seat belongs to."),
     _Q("coleman_prevent", "Power to prevent", "Prevent",
        definition="Coleman's power to prevent action: the share of winning vote combinations "
                   "that the seat alone can turn into losing ones."),

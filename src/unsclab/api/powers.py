@@ -31,13 +31,20 @@ def per_player(indices: Sequence[str] | None) -> list[str] | None:
     return None if indices is None else [n for n in indices if INDICES[n].scope == "player"]
 
 
-def _seat_power(design: Design, indices: Sequence[str] | None, exact: bool):
-    from unsclab.power import coleman_act, compute
+def _seat_power(design: Design, indices: Sequence[str] | None, exact: bool, unions=()):
+    from unsclab.power import INDICES, coleman_act, compute
     from unsclab.power.compile import compile_design
     from unsclab.quantities import format_value
 
     game = compile_design(design)
-    values = compute(game, per_player(indices))
+    if unions:  # blocs acting as a priori unions: their coalitional values too
+        from unsclab.power.compile import seat_unions
+
+        chosen = list(per_player(indices) or [n for n, i in INDICES.items() if i.default])
+        chosen += [n for n in ("owen", "banzhaf_owen") if n not in chosen]
+        values = compute(game, chosen, unions=seat_unions(design, unions))
+    else:
+        values = compute(game, per_player(indices))
     rows = []
     for i, seat in enumerate(design.seat_list()):
         row = {"seat": seat.name, "class": seat.seat_class, "kind": seat.kind,
@@ -73,8 +80,11 @@ def _columns(by: str, indices: Sequence[str]) -> list[Column]:
 
 def power_result(design: Design, by: str = "seat", indices: Sequence[str] | None = None, *,
                  occupancy: str = "auto", blocs=None, exact: bool = False,
-                 top: int | None = None):
+                 top: int | None = None, unions: Sequence[str] = ()):
     """The rows, table and JSON document of ``unsclab power DESIGN --by BY``.
+
+    ``unions`` (by seat): blocs of seats acting as a priori unions
+    (:func:`unsclab.power.compile.seat_unions`); adds the Owen and Banzhaf-Owen values.
 
     ``top`` keeps the first states of the table (all in the rows and the JSON).
     """
@@ -83,7 +93,10 @@ def power_result(design: Design, by: str = "seat", indices: Sequence[str] | None
     if by not in BY:
         raise UnsclabError(f"--by {by!r}: expected one of {', '.join(BY)}", field="--by")
     if by == "seat":
-        return _seat_power(design, indices, exact)
+        return _seat_power(design, indices, exact, unions)
+    if unions:
+        raise UnsclabError("--union works with --by seat (blocs of seats acting as unions)",
+                           field="--union")
     chosen = tuple(n for n in (indices or DEFAULT_INDICES) if n != "coleman_act")
     ev = evaluate_design(design, indices=chosen, blocs=blocs,
                          occupancy=occupancy_for(design, occupancy))

@@ -80,6 +80,7 @@ def power_command(
     exact: bool = typer.Option(False, "--exact", help="Exact fractions (as 'p/q' text) instead of floats."),
     occupancy: str = choice_option("--occupancy", "auto", OCCUPANCIES, "Who fills unnamed seats: elections (the calibrated model; auto is the same), or uniform (rotation within group)."),
     holders: Optional[str] = typer.Option(None, "--holders", help="Scenario: these states (ISO3,ISO3,...) take the unnamed permanent seats of their group."),
+    union: list[str] = typer.Option([], "--union", help="With --by seat: a bloc acting as an a priori union (repeatable): a built-in bloc id (P5, G4) or NAME=SEAT-CLASS-OR-ISO3,...; adds the Owen and Banzhaf-Owen values."),
     bloc: list[str] = typer.Option([], "--bloc", help="With --by bloc: a built-in bloc id or NAME=ISO3,ISO3,... (repeatable); default all built-in blocs."),
     as_json: bool = typer.Option(False, "--json", help="Print JSON (as --format json)."),
     fmt: str = format_option(),
@@ -91,6 +92,7 @@ def power_command(
 
     Examples: unsclab power status-quo --by group;
     unsclab power --game examples/eu-council-qmv.toml --index banzhaf;
+    unsclab power status-quo --union A3=elected-africa --index shapley_shubik;
     unsclab power status-quo --format csv --out power.csv;
     unsclab power --weights 7,7,7,7,7,1,1,1,1,1,1,1,1,1,1 --quota 39 --json
     """
@@ -117,7 +119,7 @@ def power_command(
         raise UnsclabError("expected a design (catalogue id or TOML file) or --weights/--weights-file")
     if quota is not None:
         raise UnsclabError("--quota goes with --weights or --weights-file; a design has its own quota")
-    _design_power(ref, chosen, by, exact, dest, bloc, occupancy, holders)
+    _design_power(ref, chosen, by, exact, dest, bloc, occupancy, holders, union)
 
 
 def _weighted(weights, weights_file, quota, chosen, exact, dest: Target) -> None:
@@ -159,8 +161,13 @@ def _game_table(game, ws, chosen, exact, dest: Target, title: str, extra: dict) 
                                      "coleman_act": _fmt(act, exact)})
 
 
+def union_specs(specs):
+    """``--union`` values as given (checked against the design by seat_unions)."""
+    return [s for s in specs if s.strip()]
+
+
 def _design_power(ref, chosen, by, exact, dest: Target, bloc_specs=(), occupancy="auto",
-                  holders=None) -> None:
+                  holders=None, unions=()) -> None:
     from unsclab.api.powers import power_result
     from unsclab.blocs import parse_bloc
     from unsclab.designs import load_design
@@ -173,7 +180,7 @@ def _design_power(ref, chosen, by, exact, dest: Target, bloc_specs=(), occupancy
     blocs = tuple(parse_bloc(b) for b in bloc_specs) or None
     top = 40 if dest.fmt == "table" and dest.out is None else None
     _, table, data, _ = power_result(design, by, chosen, occupancy=occupancy, blocs=blocs,
-                                     exact=exact, top=top)
+                                     exact=exact, top=top, unions=tuple(union_specs(unions)))
     dest.emit([table], json_payload=data)
 
 

@@ -29,13 +29,15 @@ Public names (stable):
   Konig-Brauninger, Public Help theta, Felsenthal, minimal winning coalition counts).
 - :mod:`unsclab.power.ternary` -- indices of ternary games (yes / abstain / no), names
   starting ``ternary_``.
+- :mod:`unsclab.power.coalitional` -- a priori unions: ``owen``, ``banzhaf_owen``
+  (``compute(game, ["owen"], unions=[["CHN", "RUS"], ...])``).
 - :mod:`unsclab.power.kernels` -- the exact counting algorithms (:func:`swings`,
   :func:`structure`), one module per algorithm.
 """
 
 from __future__ import annotations
 
-from unsclab.power import more_indices, ternary  # noqa: F401  (register their indices)
+from unsclab.power import coalitional, more_indices, ternary  # noqa: F401  (register indices)
 from unsclab.power.games import (
     LIMITS,
     CompositeGame,

@@ -21,7 +21,7 @@ adopts it.
 
 from __future__ import annotations
 
-__all__ = ["compile_design", "seat_names"]
+__all__ = ["compile_design", "seat_names", "seat_unions"]
 
 from unsclab.designs.model import Design
 from unsclab.power.games import CompositeGame, Condition, quota_condition, veto_condition
@@ -31,6 +31,39 @@ from unsclab.power.union import UnionGame
 def seat_names(design: Design) -> list[str]:
     """Player names of the compiled game: the holder's ISO3, or ``class-k`` for unnamed seats."""
     return [seat.name for seat in design.seat_list()]
+
+
+def seat_unions(design: Design, specs) -> list[list[int]]:
+    """Seats of each bloc acting as an a priori union (for ``owen`` and ``banzhaf_owen``).
+
+    A spec is a built-in bloc id (``P5``, ``G4``; :mod:`unsclab.blocs`: the seats its members
+    hold by name) or ``NAME=TOKEN,TOKEN`` where a token is a seat class id (all its seats, e.g.
+    the three ``elected-africa`` seats for the A3), a seat name or the ISO3 code of a named
+    holder. A bloc none of whose members holds a seat of the design is refused.
+    """
+    from unsclab.blocs import BLOCS, bloc
+    from unsclab.errors import GameError
+
+    seats = design.seat_list()
+    out = []
+    for spec in specs:
+        text = spec.strip()
+        if "=" in text:
+            name, _, rest = text.partition("=")
+            tokens = [t.strip() for t in rest.split(",") if t.strip()]
+        elif text.upper() in {b.upper() for b in BLOCS}:
+            name, tokens = text, list(bloc(text).members)
+        else:
+            raise GameError(f"{spec!r}: expected a built-in bloc ({', '.join(BLOCS)}) "
+                            f"or NAME=CLASS-OR-SEAT,...", field="--union")
+        members = sorted({i for i, s in enumerate(seats)
+                          if s.seat_class in tokens or s.name in tokens or s.holder in tokens})
+        if not members:
+            raise GameError(f"{name.strip()!r}: no seat of {design.id} belongs to it "
+                            f"(seat classes: {', '.join(c.id for c in design.seats)})",
+                            field="--union")
+        out.append(members)
+    return out
 
 
 def compile_design(design: Design, *, procedural: bool = False) -> CompositeGame | UnionGame:

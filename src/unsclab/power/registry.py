@@ -45,7 +45,7 @@ class PowerIndex:
     needs : {"swings", "shapley", "structure", "ternary"}
         Which counts it needs: swings alone scale to hundreds of players; "structure"
         (minimal winning coalitions) and "ternary" (yes / abstain / no roll calls) are limited
-        to games with few player types.
+        to games with few player types; "unions" (a priori unions) take ``func(game, unions)``.
     func : callable
         ``func(game) -> tuple of Fraction`` (player scope) or ``Fraction`` (game scope).
     default : bool
@@ -55,7 +55,7 @@ class PowerIndex:
     name: str
     title: str
     scope: Literal["player", "game"]
-    needs: Literal["swings", "shapley", "structure", "ternary"]
+    needs: Literal["swings", "shapley", "structure", "ternary", "unions"]
     func: Callable[[CompositeGame], Value]
     default: bool = True
 
@@ -64,7 +64,9 @@ class PowerIndex:
         """The index's docstring (definition and references)."""
         return self.func.__doc__ or ""
 
-    def __call__(self, game: CompositeGame) -> Value:
+    def __call__(self, game: CompositeGame, unions=None) -> Value:
+        if self.needs == "unions":
+            return self.func(game, unions)
         return self.func(game)
 
 
@@ -79,7 +81,7 @@ def register_index(
     *,
     title: str,
     scope: Literal["player", "game"] = "player",
-    needs: Literal["swings", "shapley", "structure", "ternary"] = "swings",
+    needs: Literal["swings", "shapley", "structure", "ternary", "unions"] = "swings",
     default: bool = True,
 ) -> Callable[[Callable[[CompositeGame], Value]], Callable[[CompositeGame], Value]]:
     """Register a power index function under ``name`` (refuses a name already taken).
@@ -89,9 +91,10 @@ def register_index(
     """
     if scope not in ("player", "game"):
         raise ValueError(f"scope must be 'player' or 'game', got {scope!r}")
-    if needs not in ("swings", "shapley", "structure", "ternary"):
+    if needs not in ("swings", "shapley", "structure", "ternary", "unions"):
         raise ValueError(
-            f"needs must be 'swings', 'shapley', 'structure' or 'ternary', got {needs!r}"
+            f"needs must be 'swings', 'shapley', 'structure', 'ternary' or 'unions', "
+            f"got {needs!r}"
         )
 
     def deco(func: Callable[[CompositeGame], Value]) -> Callable[[CompositeGame], Value]:
@@ -119,15 +122,16 @@ def _get(name: str) -> PowerIndex:
         ) from None
 
 
-def index_value(name: str, game: CompositeGame) -> Value:
-    """Compute the index ``name`` on ``game`` (exact).
+def index_value(name: str, game: CompositeGame, unions=None) -> Value:
+    """Compute the index ``name`` on ``game`` (exact); ``unions`` (blocs as lists of players)
+    for the coalitional values (``owen``, ``banzhaf_owen``).
 
     Raises
     ------
     GameError
         Unknown index name, or a game beyond the kernel's stated limit.
     """
-    return _get(name)(game)
+    return _get(name)(game, unions)
 
 
 def feasible(name: str, game: CompositeGame) -> bool:
@@ -143,7 +147,8 @@ def feasible(name: str, game: CompositeGame) -> bool:
 
 
 def compute(
-    game: CompositeGame, indices: Iterable[str] | None = None, exact: bool = True
+    game: CompositeGame, indices: Iterable[str] | None = None, exact: bool = True,
+    unions=None,
 ) -> dict[str, list]:
     """Compute several indices on ``game``, sharing the counts between them.
 
@@ -158,6 +163,9 @@ def compute(
         explicitly is always computed (or raises :class:`~unsclab.errors.GameError`).
     exact : bool
         Fractions (default) or floats (converted from the exact values).
+    unions : iterable of iterables of players, optional
+        A priori unions for ``owen`` and ``banzhaf_owen`` (players by index or name; players
+        in no union are alone).
 
     Returns
     -------
@@ -177,7 +185,7 @@ def compute(
         swings(game, shapley=True)  # one pass fills the cache for the others
     out: dict[str, list] = {}
     for i in idx:
-        v = i(game)
+        v = i(game, unions)
         if i.scope == "player":
             out[i.name] = [x if exact else float(x) for x in v]
         else:
