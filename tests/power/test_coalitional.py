@@ -5,7 +5,6 @@ from __future__ import annotations
 import random
 from fractions import Fraction as F
 from itertools import permutations
-from math import factorial
 
 import pytest
 

@@ -20,7 +20,8 @@ from unsclab.power import (
     swings,
 )
 
-ALL = tuple(n for n in index_names() if INDICES[n].needs != "ternary")  # see test_ternary.py
+ALL = tuple(n for n in index_names()  # ternary and coalitional: test_ternary, test_coalitional
+            if INDICES[n].needs not in ("ternary", "unions"))
 PLAYER = [n for n in ALL if INDICES[n].scope == "player"]
 COUNT_MEMBERSHIP = {"rae", "nevison", "koenig_braeuninger", "public_help_theta"}
 SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -9,10 +9,16 @@ import typer
 
 from unsclab.cli.common import split_codes, user_errors
 from unsclab.cli.options import OCCUPANCIES, choice_option
-from unsclab.cli.output import (Column, Table, Target, explain_option, format_option, out_option,
-                                target)
+from unsclab.cli.output import (
+    Column,
+    Table,
+    Target,
+    explain_option,
+    format_option,
+    out_option,
+    target,
+)
 from unsclab.errors import GameError, UnsclabError
-
 
 
 def _parse_weights(text: str) -> list[int]:
