@@ -39,8 +39,8 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--repeat", type=int, default=5)
     args = ap.parse_args()
-    from unsclab.cli.record import select
     from unsclab.record import Record
+    from unsclab.record_browse import select
 
     rec = Record.load()
     print(f"load average (1 min): {os.getloadavg()[0]:.2f}")

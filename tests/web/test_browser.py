@@ -134,3 +134,23 @@ def test_editor_numbers_change_and_errors_show_inline(server, page):
     # the seat diagram is redrawn for the new council
     page.wait_for_function("document.querySelector('#seat-figure').textContent.includes('17 seats')")
     page.screenshot(path=str(ARTIFACTS / "editor.png"), full_page=True)
+
+
+@pytest.mark.data
+def test_record_pages(server, page):
+    # browse with filters, follow a decision, see the ballot with the names at the time
+    page.goto(f"{server}/record?vetoed_by=USA&from=2024")
+    ARTIFACTS.mkdir(exist_ok=True)
+    rows = page.locator("#record-table tbody tr")
+    # S/2024/312 (18 April 2024, admission of Palestine) was vetoed by the US (test_record)
+    assert rows.count() >= 1 and "S/2024/312" in page.locator("#record-table").inner_text()
+    assert all("United States" in rows.nth(i).inner_text() for i in range(rows.count()))
+    page.screenshot(path=str(ARTIFACTS / "record_browse.png"), full_page=False)
+    page.goto(f"{server}/record?q=S/RES/82(1950)")
+    page.locator("#record-table a").first.click()
+    page.wait_for_selector("#ballot")
+    text = page.locator("#ballot").inner_text()
+    assert "Republic of China" in text and "Union of Soviet Socialist Republics" in text
+    page.screenshot(path=str(ARTIFACTS / "record_decision.png"), full_page=True)
+    page.goto(f"{server}/record/trends")
+    assert page.locator("#trends-table tbody tr").count() == 80  # 1946-2025

@@ -40,25 +40,6 @@ def register(app: typer.Typer) -> None:
     """The browsing commands join the ``record`` group of :mod:`unsclab.cli.data`."""
 
 
-# -- shared option checks ----------------------------------------------------------------------
-
-
-def choose(value: str, allowed: tuple[str, ...], option: str) -> str:
-    """``value`` if allowed, else a one-line error naming it with the nearest choices."""
-    import difflib
-
-    from unsclab.errors import UnsclabError
-
-    v = (value or "").strip().lower()
-    folded = {a.lower(): a for a in allowed}
-    if v in folded:
-        return folded[v]
-    near = [folded[n] for n in difflib.get_close_matches(v, list(folded), n=3, cutoff=0.6)]
-    hint = f"; did you mean {', '.join(near)}?" if near else ""
-    raise UnsclabError(f"{value!r} is not known{hint} (expected one of "
-                       f"{', '.join(allowed)})", field=option)
-
-
 # -- record vetoes -----------------------------------------------------------------------------
 
 
@@ -97,6 +78,7 @@ def vetoes(
 def _vetoes(definition, by, as_json, fmt, out) -> None:
     from unsclab.cli.output import target
     from unsclab.record import Record
+    from unsclab.record_browse import choose
     from unsclab.record_types import reconcile_wpdl, veto_counts
     from unsclab.tables import Column, Table
 
@@ -147,80 +129,6 @@ def _vetoes(definition, by, as_json, fmt, out) -> None:
 # -- record list -------------------------------------------------------------------------------
 
 
-_OUTCOMES = ("adopted", "vetoed", "lack_of_majority", "failed")
-
-
-def _date_bound(value: str | None, option: str, end: bool) -> str | None:
-    import re
-
-    from unsclab.errors import UnsclabError
-
-    if value is None:
-        return None
-    v = value.strip()
-    if re.fullmatch(r"\d{4}", v):
-        return f"{v}-12-31" if end else f"{v}-01-01"
-    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", v):
-        return v
-    raise UnsclabError(f"{value!r} is not a year or a date; expected YYYY or YYYY-MM-DD",
-                       field=option)
-
-
-def select(rec, *, start=None, end=None, outcome=None, vote_type=None, vetoed_by=None,
-           state=None, subject=None, region=None, search=None):
-    """The decisions matching every given filter (checked: one-line errors, near matches)."""
-    from unsclab.record_names import resolve_state
-    from unsclab.record_subjects import REGIONS, SUBJECTS
-    from unsclab.record_types import VOTE_TYPES
-
-    d = rec.decisions
-    lo, hi = _date_bound(start, "--from", False), _date_bound(end, "--to", True)
-    if lo:
-        d = d[d["date"] >= lo]
-    if hi:
-        d = d[d["date"] <= hi]
-    if outcome:
-        o = choose(outcome, _OUTCOMES, "--outcome")
-        d = d[d["outcome"].isin(["vetoed", "lack_of_majority"])] if o == "failed" else d[
-            d["outcome"] == o]
-    if vote_type:
-        d = d[d["vote_type"] == choose(vote_type.replace("-", "_"), VOTE_TYPES, "--type")]
-    if vetoed_by:
-        code = resolve_state(vetoed_by)
-        d = d[d["vetoed_by"].str.split(";").map(lambda s: code in s)]
-    if state:
-        code = resolve_state(state)
-        d = d[d["countries"].str.split(";").map(lambda s: code in s)]
-    if subject:
-        d = d[d["subject"] == choose(subject, tuple(s for s, _ in SUBJECTS) + ("other",),
-                                     "--subject")]
-    if region:
-        d = d[d["region"] == choose(region, REGIONS, "--region")]
-    if search:
-        text = search.lower()
-        d = d[d["title"].str.lower().str.contains(text, regex=False)
-              | d["symbol"].str.lower().str.contains(text, regex=False)]
-    return d
-
-
-def _rows(d, short: bool = False):
-    from unsclab.record_names import name_at
-
-    out = []
-    for r in d.itertuples():
-        tally = "" if r.yes is None or str(r.yes) == "<NA>" else f"{r.yes}-{r.no}-{r.abstain}"
-        day = str(r.date.date())
-        title = str(r.title)
-        if short and len(title) > 70:
-            title = title[:69] + "…"
-        out.append({"date": day, "symbol": str(r.symbol), "title": title,
-                    "outcome": str(r.outcome), "type": str(r.vote_type), "tally": tally,
-                    "vetoed_by": ", ".join(name_at(c, day) for c in str(r.vetoed_by).split(";")
-                                           if c),
-                    "subject": str(r.subject), "region": str(r.region)})
-    return out
-
-
 @_record_app().command("list")
 def list_(
     start: str | None = typer.Option(None, "--from", help="First year or date (YYYY or "
@@ -258,12 +166,14 @@ def _list(start, end, outcome, vote_type, vetoed_by, state, subject, region, sea
           out) -> None:
     from unsclab.cli.output import target
     from unsclab.record import Record
+    from unsclab.record_browse import rows as display_rows
+    from unsclab.record_browse import select
     from unsclab.tables import Column, Table
 
     tgt = target(fmt, out)
     d = select(Record.load(), start=start, end=end, outcome=outcome, vote_type=vote_type,
                vetoed_by=vetoed_by, state=state, subject=subject, region=region, search=search)
-    rows = _rows(d, short=tgt.fmt == "table")
+    rows = display_rows(d, short=tgt.fmt == "table")
     if not rows:
         typer.echo("no decisions match these filters")
         return
@@ -277,55 +187,6 @@ def _list(start, end, outcome, vote_type, vetoed_by, state, subject, region, sea
 
 
 # -- record state ------------------------------------------------------------------------------
-
-
-def state_history(rec, code: str) -> dict[str, Any]:
-    """A state's Council history: years, votes, votes against and abstentions, vetoes,
-    the decisions concerning it."""
-    from unsclab.record_names import name_at, un_name
-
-    m = rec.membership
-    years = sorted(int(y) for y in m.loc[m["iso3"].astype(str) == code, "year"])
-    b = rec.ballots[rec.ballots["iso3"].astype(str) == code].merge(
-        rec.decisions[["id", "date", "symbol", "title", "outcome"]], left_on="decision",
-        right_on="id")
-    votes = {v: int((b["vote"].astype(str) == v).sum()) for v in ("Y", "N", "A", "NV")}
-
-    def listed(sel):
-        return [{"date": str(r.date.date()), "symbol": str(r.symbol), "outcome": str(r.outcome),
-                 "title": str(r.title)} for r in b[sel].sort_values("date").itertuples()]
-
-    d = rec.decisions
-    vetoes = d[d["vetoed_by"].str.split(";").map(lambda s: code in s)]
-    about = d[d["countries"].str.split(";").map(lambda s: code in s)]
-    names = sorted({name_at(code, str(x.date())) for x in b["date"]}) or [un_name(code)]
-    return {
-        "iso3": code, "name": un_name(code), "names_on_the_council": names,
-        "years_on_the_council": years, "decisions_voted": len(b), "votes": votes,
-        "against": listed(b["vote"].astype(str) == "N"),
-        "abstentions": listed(b["vote"].astype(str) == "A"),
-        "vetoes": [{"date": str(r.date.date()), "symbol": str(r.symbol),
-                    "type": str(r.vote_type), "title": str(r.title)}
-                   for r in vetoes.itertuples()],
-        "decisions_concerning": {
-            "count": len(about),
-            "by_outcome": {str(k): int(v) for k, v in about["outcome"].value_counts().items()
-                           if v},
-            "decisions": [{"date": str(r.date.date()), "symbol": str(r.symbol),
-                           "outcome": str(r.outcome), "title": str(r.title)}
-                          for r in about.itertuples()]},
-    }
-
-
-def _spans(years: list[int]) -> str:
-    out, start = [], None
-    for i, y in enumerate(years):
-        if start is None:
-            start = y
-        if i + 1 == len(years) or years[i + 1] != y + 1:
-            out.append(str(start) if start == y else f"{start}–{y}")
-            start = None
-    return ", ".join(out) or "never"
 
 
 @_record_app().command("state")
@@ -346,6 +207,7 @@ def state_cmd(
 def _state(state, as_json) -> None:
     from unsclab.cli.common import console, print_json
     from unsclab.record import Record
+    from unsclab.record_browse import state_history, year_spans
     from unsclab.record_names import resolve_state
 
     h = state_history(Record.load(), resolve_state(state))
@@ -356,7 +218,7 @@ def _state(state, as_json) -> None:
     v = h["votes"]
     c.print(f"{h['name']} ({h['iso3']}); on the Council as "
             f"{', '.join(h['names_on_the_council'])}", markup=False)
-    c.print(f"years on the Council: {_spans(h['years_on_the_council'])}", markup=False)
+    c.print(f"years on the Council: {year_spans(h['years_on_the_council'])}", markup=False)
     c.print(f"votes cast on {h['decisions_voted']} decisions: {v['Y']} in favour, {v['N']} "
             f"against, {v['A']} abstentions, {v['NV']} not voting", markup=False)
     for key, label in (("against", "against"), ("abstentions", "abstained")):
