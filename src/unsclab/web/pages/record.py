@@ -139,7 +139,8 @@ def router(ctx: Context) -> APIRouter:
         d = await ctx.run(_select, _params(request))
         return ok([dict(r, id=int(i)) for i, r in zip(d["id"], rows(d))])
 
-    @router.get("/api/record/decisions.csv", summary="Decisions matching the filters (CSV)")
+    # CSV downloads are not JSON envelopes: kept out of the OpenAPI schema (docs/record.md)
+    @router.get("/api/record/decisions.csv", include_in_schema=False)
     async def api_decisions_csv(request: Request):
         d = await ctx.run(_select, _params(request))
         return _csv([dict(r, id=int(i)) for i, r in zip(d["id"], rows(d))], "decisions.csv")
@@ -156,7 +157,7 @@ def router(ctx: Context) -> APIRouter:
     async def api_trends():
         return ok(await ctx.run(_trends))
 
-    @router.get("/api/record/trends.csv", summary="Trends by year (CSV)")
+    @router.get("/api/record/trends.csv", include_in_schema=False)
     async def api_trends_csv():
         return _csv(await ctx.run(_trends), "trends.csv")
 
