@@ -133,7 +133,7 @@ def test_work_limit_on_seats():
 
     # a valid 15-seat design on a server configured for at most 12 seats
     toml = BAD_TOML.replace("quota = 40", "quota = 9")
-    with TestClient(create_app(Limits(max_seats=12))) as small:
+    with TestClient(create_app(Limits(max_seats=12)), base_url="http://127.0.0.1") as small:
         r = small.post("/api/evaluate", json={"toml": toml})
     assert r.status_code == 413
     assert "at most 12 seats, got 15" in r.json()["error"]["message"]
@@ -167,7 +167,7 @@ def test_timeout_is_503(monkeypatch):
         time.sleep(1.0)
 
     monkeypatch.setattr(service, "view_of", slow)
-    with TestClient(create_app(Limits(timeout_seconds=0.2))) as c:
+    with TestClient(create_app(Limits(timeout_seconds=0.2)), base_url="http://127.0.0.1") as c:
         design = c.get("/api/designs/status-quo").json()["data"]
         r = c.post("/api/evaluate", json={"design": design})
     assert r.status_code == 503

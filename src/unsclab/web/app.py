@@ -14,6 +14,8 @@ __all__ = ["create_app", "error_response", "ErrorEnvelope", "ErrorBody", "Proble
            "Envelope"]
 
 import importlib
+import os
+from collections.abc import Sequence
 
 from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
@@ -31,11 +33,15 @@ from unsclab.web.envelopes import (
 )
 from unsclab.web.handlers import install_error_handlers
 from unsclab.web.pages import PAGE_MODULES
+from unsclab.web.security import LOOPBACK_HOSTS, SecurityHeaders
 from unsclab.web.service import DEFAULT_LIMITS, Limits
 
 
-def create_app(limits: Limits = DEFAULT_LIMITS) -> FastAPI:
-    """Build the app. ``limits`` bounds the work of one request (see :class:`Limits`)."""
+def create_app(limits: Limits = DEFAULT_LIMITS,
+               allowed_hosts: Sequence[str] | None = None) -> FastAPI:
+    """Build the app. ``limits`` bounds the work of one request (see :class:`Limits`);
+    ``allowed_hosts`` are the names it answers to (default: ``UNSCLAB_ALLOWED_HOSTS``,
+    comma-separated, else the loopback names; ``"*"`` for any)."""
     app = FastAPI(
         title="unsclab",
         version=__version__,
@@ -57,4 +63,12 @@ def create_app(limits: Limits = DEFAULT_LIMITS) -> FastAPI:
     for name in PAGE_MODULES:
         app.include_router(importlib.import_module(name).router(ctx))
     app.add_middleware(BodyLimit, limit=limits.max_body_bytes)
+    app.add_middleware(SecurityHeaders, allowed_hosts=_hosts(allowed_hosts))  # outermost
     return app
+
+
+def _hosts(allowed: Sequence[str] | None) -> tuple[str, ...]:
+    if allowed is None:
+        env = os.environ.get("UNSCLAB_ALLOWED_HOSTS", "")
+        allowed = [h for h in env.split(",") if h.strip()]
+    return (*LOOPBACK_HOSTS, *allowed)

@@ -51,7 +51,9 @@ def install_error_handlers(app: FastAPI, ctx: Context) -> None:
             err.status_code, str(err.detail))
         if wants_html(request) and err.status_code == 404:
             return html_error(request, 404, [Problem(message)])
-        return error_response(err.status_code, [Problem(message)])
+        response = error_response(err.status_code, [Problem(message)])
+        response.headers.update(err.headers or {})  # e.g. Allow on a 405
+        return response
 
     @app.exception_handler(Exception)
     async def _unexpected(request: Request, err: Exception):  # pragma: no cover - a bug

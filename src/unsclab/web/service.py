@@ -72,11 +72,13 @@ def parse_posted_design(body: bytes, content_type: str) -> Design:
         text = body.decode("utf-8")
     except UnicodeDecodeError:
         raise DesignError("the request body is not UTF-8 text", field="body") from None
-    if ctype in ("application/toml", "text/toml", "text/plain", "application/x-toml"):
+    # Only types a browser cannot send to another origin without asking (CORS preflight):
+    # text/plain, forms and a missing type are refused, so no web page can post here.
+    if ctype == "application/toml":
         return parse_design(text, file="request")
-    if ctype not in ("application/json", ""):
-        raise UnsupportedMedia(f"expected a body of type application/json or application/toml, "
-                          f"got {ctype!r}", field="body")
+    if ctype != "application/json":
+        raise UnsupportedMedia("expected a body of type application/json or application/toml, "
+                               f"got {ctype or 'none'!r}", field="body")
     data = parse_json(text, field="body") if text.strip() else None
     if not isinstance(data, dict):
         raise DesignError("expected a JSON object: a design, {\"design\": {...}} or "
