@@ -121,8 +121,8 @@ def api_router(ctx: Context) -> APIRouter:
         if (hit := ctx.answers.get(key)) is not None:
             return Response(hit, media_type="application/json")
         design = await posted_design(request, body)
-        view = await (ctx.run(service.view_of, design, True) if replay
-                      else ctx.run(service.view_of, design))
+        view = await (ctx.run_isolated(service.view_of, design, True) if replay
+                      else ctx.run_isolated(service.view_of, design))
         response = ok({"design": {**design_to_dict(design), "size": design.size},
                        "toml": design_to_toml(design), "results": view})
         ctx.answers.put(key, response.body)
@@ -132,7 +132,7 @@ def api_router(ctx: Context) -> APIRouter:
               summary="Seat diagram of a posted design, as inline SVG", openapi_extra=body_doc)
     async def api_seats_figure(request: Request):
         design = await posted_design(request)
-        return ok({"svg": await ctx.run(service.seat_svg, design)})
+        return ok({"svg": await ctx.run_isolated(service.seat_svg, design)})
 
     @router.get("/api/limits", response_model=Envelope, tags=["server"],
              summary="The limits this server enforces")

@@ -22,6 +22,7 @@ from fastapi.staticfiles import StaticFiles
 
 from unsclab._version import __version__
 from unsclab.web.api import api_router
+from unsclab.web.compute import RequestDeadline
 from unsclab.web.context import HERE, Context
 from unsclab.web.envelopes import (
     BodyLimit,
@@ -63,6 +64,7 @@ def create_app(limits: Limits = DEFAULT_LIMITS,
     for name in PAGE_MODULES:
         app.include_router(importlib.import_module(name).router(ctx))
     app.add_middleware(BodyLimit, limit=limits.max_body_bytes)
+    app.add_middleware(RequestDeadline, seconds=limits.timeout_seconds)  # a page's total time
     app.add_middleware(SecurityHeaders, allowed_hosts=_hosts(allowed_hosts))  # outermost
     return app
 

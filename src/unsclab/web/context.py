@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-__all__ = ["Context", "LRU", "make_templates"]
+__all__ = ["Context", "LRU", "make_templates", "page_key"]
 
-import asyncio
 import threading
 from collections import OrderedDict
 from pathlib import Path
@@ -12,11 +11,10 @@ from pathlib import Path
 from fastapi import Request
 from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
-from starlette.concurrency import run_in_threadpool
 
 from unsclab._version import __version__
 from unsclab.web import service
-from unsclab.web.envelopes import Timeout
+from unsclab.web.compute import Runner
 from unsclab.web.service import Limits
 
 HERE = Path(__file__).parent
@@ -67,15 +65,15 @@ class Context:
         self.templates = make_templates()
         self.pages = LRU(256)  # rendered pages: deterministic for the life of the process
         self.answers = LRU(256)  # POST /api/evaluate answers by body
-        self.semaphore = asyncio.Semaphore(limits.max_concurrent_jobs)
+        self.runner = Runner(limits.max_concurrent_jobs, limits.timeout_seconds)
 
     def cached_page(self, request: Request):
-        hit = self.pages.get(request.url.path + "?" + request.url.query)
+        hit = self.pages.get(page_key(request))
         return HTMLResponse(hit) if hit is not None else None
 
     def keep_page(self, request: Request, response):
         if response.status_code == 200:
-            self.pages.put(request.url.path + "?" + request.url.query, response.body)
+            self.pages.put(page_key(request), response.body)
         return response
 
     def page(self, request: Request, template: str, context: dict):
@@ -84,27 +82,24 @@ class Context:
                                                                        context))
 
     async def run(self, func, *args):
-        """CPU-heavy work: in the thread pool, a few at a time, within the timeout.
-
-        A thread cannot be stopped: work that times out keeps its slot until it really ends,
-        so no more than ``max_concurrent_jobs`` computations ever run at once."""
+        """CPU-heavy work on the catalogue: in the thread pool, within the request's deadline;
+        results kept by their arguments (:mod:`unsclab.web.compute`)."""
         if func is service.catalog_view and args[0] in service.CATALOG_VIEWS:
             return service.CATALOG_VIEWS[args[0]]  # cached: no need to leave the loop
-        limits = self.limits
-        loop = asyncio.get_running_loop()
-        deadline = loop.time() + limits.timeout_seconds
-        try:
-            async with asyncio.timeout_at(deadline):
-                await self.semaphore.acquire()
-        except TimeoutError:
-            raise Timeout(f"the server is busy: no computation slot within "
-                          f"{limits.timeout_seconds:g} s; try again") from None
-        job = asyncio.ensure_future(run_in_threadpool(func, *args))
-        job.add_done_callback(lambda _: self.semaphore.release())
-        try:
-            async with asyncio.timeout_at(deadline):
-                return await asyncio.shield(job)
-        except TimeoutError:
-            job.add_done_callback(lambda j: j.cancelled() or j.exception())  # no stray warning
-            raise Timeout(f"the computation took longer than {limits.timeout_seconds:g} s; "
-                          "try a smaller design") from None
+        return await self.runner.run(func, *args)
+
+    async def run_isolated(self, func, *args):
+        """Work on a posted design: in a child process killed at the deadline."""
+        return await self.runner.run(func, *args, isolate=True)
+
+
+def page_key(request: Request) -> str:
+    """A page's cache key: its path and the query parameters its route declares, so that
+    unknown ones (``/compare?junk=1``) cannot make every request a new page."""
+    from urllib.parse import urlencode
+
+    dependant = getattr(request.scope.get("route"), "dependant", None)
+    known = {p.alias for p in dependant.query_params} if dependant is not None else None
+    items = [(k, v) for k, v in request.query_params.multi_items()
+             if known is None or k in known]
+    return request.url.path + "?" + urlencode(items)
