@@ -23,7 +23,7 @@ def test_hemicycle_has_one_seat_per_member_in_the_order_of_support():
 
 
 def test_page_shows_the_arithmetic_and_the_p5():
-    client = TestClient(create_app())
+    client = TestClient(create_app(), base_url="http://127.0.0.1")
     r = client.get("/designs/ezulwini-2005/amend")
     assert r.status_code == 200
     html = r.text
