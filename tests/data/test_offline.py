@@ -77,7 +77,7 @@ def test_web_app_from_the_snapshot_alone(offline_env):
         "from fastapi.testclient import TestClient\n"
         "from unsclab.web.app import create_app\n"
         "import json\n"
-        "with TestClient(create_app()) as c:\n"
+        "with TestClient(create_app(), base_url=\"http://127.0.0.1\") as c:\n"
         "    r = c.get('/api/designs/status-quo/results')\n"
         "    assert r.status_code == 200, r.text\n"
         "    print(json.dumps(r.json()))\n"
