@@ -252,3 +252,6 @@ def test_cli_import_json_and_exit_code(sc_file):
     assert out["refused"] and len(out["added"]) == 1 and len(out["conflicts"]) == 1
     result = CliRunner().invoke(app, ["data", "import", str(sc_file), "--on-conflict", "keep"])
     assert result.exit_code == 0 and "added: 1" in result.stdout
+    status = json.loads(CliRunner().invoke(app, ["data", "status", "--json"]).stdout)
+    (entry,) = status["imports"]
+    assert (entry["file"], entry["kind"], entry["added"]) == ("sc_voting.csv", "sc", 1)

@@ -36,11 +36,13 @@ def status(
     from unsclab.data.fetch import status as source_status
     from unsclab.data.layers import status as table_status
 
-    tables, sources = table_status(), source_status()
+    from unsclab.data.imports import import_status
+
+    tables, sources, imported = table_status(), source_status(), import_status()
     d = data_dir()
     if as_json:
         print_json({"data_dir": str(d) if d else None, "cache_dir": str(cache_dir()),
-                    "tables": tables, "sources": sources})
+                    "tables": tables, "sources": sources, "imports": imported})
         return
     from rich.table import Table
 
@@ -61,6 +63,9 @@ def status(
                   "yes" if r["verified"] else ("MISMATCH" if r["present"] else "-"),
                   str(r["where"]))
     c.print(t)
+    for e in imported:  # laid over the tables above ('unsclab data import')
+        c.print(f"imported {e['file']} ({e['imported'][:10]}): {e['added']} added, "
+                f"{e['replaced']} replaced", markup=False)
 
 
 @data_app.command("update")

@@ -29,6 +29,7 @@ __all__ = [
     "ImportReport",
     "clear",
     "import_file",
+    "import_status",
     "imports_digest",
     "imports_dir",
     "overlay",
@@ -150,6 +151,12 @@ def _common(df: pd.DataFrame, extra: pd.DataFrame) -> dict[str, Any]:
 
     return {c: df[c].dtype for c in extra.columns
             if c in df.columns and not isinstance(df[c].dtype, pd.CategoricalDtype)}
+
+
+def import_status() -> list[dict[str, Any]]:
+    """The files imported so far, oldest first: name, SHA-256, kind, date, counts."""
+    return [{k: v for k, v in e.items() if k != "ga_symbols"}
+            for e in _read_manifest().get("imports", [])]
 
 
 def clear() -> int:
