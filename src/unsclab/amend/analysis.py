@@ -96,7 +96,8 @@ def analyse(design: Design, st: Setup, state: str | None = None, changes: bool =
                             "blocs": [b.id for b in st.positions.blocs_of(s)]} for s in piv],
         "by_group": by_group, "by_bloc": by_bloc,
         "proponents": len(sup.proponents), "opponents": len(sup.opponents),
-        "needs_states": needed_states(game),
+        "needs_states": [{**row, "blocs": [b.id for b in st.positions.blocs_of(row["state"])]}
+                         for row in needed_states(game)],
         "weights": sup.weights.values,
         "positions_files": list(st.positions.files),
         "occupancy": st.occupancy,

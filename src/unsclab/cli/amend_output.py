@@ -66,6 +66,8 @@ def _needs(con, r: dict) -> None:
                           for s in r["needs_states"])
         con.print(f"Short by {gap:.1f} votes on average. Closest states still short of an even "
                   f"chance: {names}.")
+        con.print("  by group: " + _tally(r["needs_states"], lambda row: [row["group"]])
+                  + "; by bloc: " + (_tally(r["needs_states"], lambda row: row["blocs"]) or "none"))
     if r.get("changes"):
         t = Table(title="Changes of the design, played again")
         for c in ("change", "yes", "P(GA)", "P(in force)"):
