@@ -22,7 +22,7 @@ import unsclab
 ROOT = Path(unsclab.__file__).parent
 INTERNAL = re.compile(
     r"\[M[\]:]|\bSearched\b|this session|\.\./shared|shared/data|README\.md|"
-    r"\bdocs/[\w-]+\.md|/work/|reference-models|\bTODO\b|\bFIXME\b")
+    r"\bdocs/[\w-]+\.md|data/SOURCES\.md|/work/|reference-models|\bTODO\b|\bFIXME\b")
 
 
 def _toml_strings(node, where):

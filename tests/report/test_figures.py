@@ -46,7 +46,7 @@ def test_group_power_and_pareto_and_years_draw():
     assert fig.axes[0].get_ylabel() and "Population" in _texts(fig)
     assert figures.to_png(fig).startswith(PNG)
     fig = figures.act_vs_equality(views)
-    assert "Coleman" in fig.axes[0].get_xlabel()
+    assert fig.axes[0].get_xlabel() == "Power to act (%)"
     assert figures.to_png(fig).startswith(PNG)
     fig = figures.years_per_decade([load_design("status-quo")], "USA")
     # a named permanent member sits every year: 10 per decade
@@ -96,3 +96,62 @@ def test_replay_adoption_draws_the_record_dashed():
     assert list(recorded[0].get_ydata()) == [0.8, 0.9]
     assert "50 draws, seed 3" in _texts(fig)
     figures.to_png(fig)
+
+
+# -- figures a journal would print: read back the rendered text ---------------------------------
+
+def _all_figures():
+    from unsclab.evaluate import evaluate_design, occupancy_for
+
+    ids = ("status-quo", "g4-2005", "ezulwini-2005", "ufc-2005", "two-vetoes",
+           "kazakhstan-principles", "no-veto", "hlp-2004-a")
+    views = [design_view(load_design(i), replay=False) for i in ids]
+    designs = [load_design(i) for i in ids]
+    yield "seats", figures.seat_diagram(designs[2])
+    yield "groups", figures.group_power(views[1])
+    yield "act", figures.act_vs_equality(views)
+    yield "years", figures.years_per_decade(designs[:5], "IND")
+    # a narrow range of rates: percent ticks must not repeat ("2.4%, 2.4%, 2.5%")
+    yield "replay", figures.replay_adoption(
+        {"a": [(y, 0.95 + 0.001 * (y % 3)) for y in range(1990, 2026)],
+         "b": [(y, 0.952) for y in range(1990, 2026)]}, since=1990, draws=10, seed=1)
+    from unsclab.report.compare import compare_axes
+
+    evs = [evaluate_design(d, occupancy=occupancy_for(d, "uniform")) for d in designs]
+    yield "compare", compare_axes(evs, state="IND")
+
+
+@pytest.fixture(scope="module")
+def rendered():
+    return list(_all_figures())
+
+
+def test_no_tick_label_repeats_on_an_axis(rendered):
+    for name, fig in rendered:
+        assert figures.duplicate_ticks(fig) == [], name
+
+
+def test_no_two_texts_overlap(rendered):
+    for name, fig in rendered:
+        assert figures.overlapping_texts(fig) == [], name
+
+
+def test_one_name_and_unit_per_quantity(rendered):
+    labels = {name: " | ".join(a.get_xlabel() + " / " + a.get_ylabel() for a in fig.axes)
+              for name, fig in rendered}
+    assert "Power to act (%)" in labels["act"] and "Power to act (%" in labels["compare"]
+    assert "Distance from Penrose's ideal" in labels["act"]
+    assert "Distance from Penrose's ideal" in labels["compare"]
+    assert not any("1 −" in v or "Coleman" in v for v in labels.values())
+
+
+def test_designs_do_not_wear_the_groups_colours(rendered):
+    from matplotlib.colors import to_hex
+
+    from unsclab.report import style
+
+    groups = {c.lower() for c in style.GROUP_COLOURS.values()}
+    assert not groups & {c.lower() for c in style.DESIGN_COLOURS}
+    fig = dict(rendered)["compare"]
+    scatter = fig.axes[1].collections
+    assert scatter and all(to_hex(c.get_facecolor()[0]) not in groups for c in scatter)

@@ -4,29 +4,21 @@ against Penrose fairness, for several designs (one consistent style: :mod:`unscl
 
 from __future__ import annotations
 
-__all__ = ["compare_figure"]
+__all__ = ["compare_figure", "compare_axes"]
 
 import os
 from pathlib import Path
 
 from unsclab._files import output_file
 from unsclab.groups import GROUP_NAMES, GROUPS
+from unsclab.quantities import quantity
 from unsclab.report import style
+from unsclab.report.figures.common import label_points, percent_axis
 
 
 def compare_figure(evaluations, path: str | os.PathLike[str], state: str | None = None) -> Path:
-    """Write the comparison figure of ``evaluations`` (from :func:`unsclab.evaluate.evaluate_design`)
-    to ``path`` (PNG, SVG or PDF by suffix), atomically.
-
-    Left: each design's normalised Banzhaf power by regional group (stacked; the P5 counted in
-    their own groups), with the P5's share marked. Right: Coleman's power of the collectivity
-    to act (log scale) against the Penrose square-root distance (0 = every citizen's indirect
-    power equal). With ``state``, the state's expected years on the Council per decade are
-    written beside its design's bar.
-    """
-    import matplotlib
-
-    matplotlib.use("Agg", force=True)
+    """Write :func:`compare_axes` of ``evaluations`` to ``path`` (PNG, SVG or PDF by suffix),
+    atomically."""
     import matplotlib.pyplot as plt
 
     target = Path(path)
@@ -34,7 +26,27 @@ def compare_figure(evaluations, path: str | os.PathLike[str], state: str | None 
         from unsclab.errors import UnsclabError
 
         raise UnsclabError("expected a .png, .svg or .pdf file name", field="--plot", file=str(target))
-    plt.rcParams.update(style.rc())
+    fig = compare_axes(evaluations, state=state)
+    try:
+        with output_file(target, field="--plot", suffix=target.suffix) as tmp:
+            fig.savefig(tmp, bbox_inches="tight", pad_inches=0.2)
+    finally:
+        plt.close(fig)
+    return target
+
+
+def compare_axes(evaluations, state: str | None = None):
+    """The comparison figure of ``evaluations`` (from :func:`unsclab.evaluate.evaluate_design`).
+
+    Left: each design's normalised Banzhaf power by regional group (stacked; the P5 counted in
+    their own groups), with the P5's share marked. Right: power to act (Coleman; log scale)
+    against the distance from Penrose's ideal (0 = every citizen's indirect power equal), each
+    design with its own colour and marker. With ``state``, the state's expected years on the
+    Council per decade are written beside its design's bar.
+    """
+    from unsclab.report.figures.common import plt_
+
+    plt = plt_()
     n = len(evaluations)
     fig, (ax_bar, ax_sc) = plt.subplots(1, 2, figsize=(12, 0.42 * n + 2.4),
                                         gridspec_kw={"width_ratios": [1.35, 1], "wspace": 0.75})
@@ -47,14 +59,14 @@ def compare_figure(evaluations, path: str | os.PathLike[str], state: str | None 
             ax_bar.barh(y, shares[g], left=left, color=style.group_colour(g), height=0.7,
                         edgecolor="white", linewidth=0.5, label=GROUP_NAMES[g] if y == ys[0] else None)
             left += shares[g]
-        note = f"P5 {ev.representation['p5_power_share']:.0%}"
+        note = f"P5 {ev.representation['p5_power_share']:.1%}"
         if state:
             note += f" · {state} {ev.state(state)['years_per_decade']:.2f} yr/decade"
         ax_bar.text(1.01, y, note, va="center", fontsize=7.5)
     ax_bar.set_yticks(ys, labels)
     ax_bar.set_xlim(0, 1)
-    ax_bar.xaxis.set_major_formatter(matplotlib.ticker.PercentFormatter(1.0))
-    ax_bar.set_xlabel("share of voting power (normalised Banzhaf), by regional group")
+    percent_axis(ax_bar.xaxis)
+    ax_bar.set_xlabel("Share of Banzhaf power, by regional group (%)")
     ax_bar.set_title("Who holds the power")
     ax_bar.legend(loc="upper center", bbox_to_anchor=(0.5, -0.5 / max(n, 4) - 0.06), ncol=3)
 
@@ -62,14 +74,16 @@ def compare_figure(evaluations, path: str | os.PathLike[str], state: str | None 
     for i, ev in enumerate(evaluations):
         x = round(ev.representation["penrose_distance"], 6)
         y = float(ev.coleman_act)
-        ax_sc.scatter([x], [y], color=style.design_colour(i), s=28, zorder=3)
+        ax_sc.scatter([x], [y], color=style.design_colour(i), marker=style.design_marker(i),
+                      s=30, zorder=3)
         points.setdefault((x, y), []).append(ev.design.id)
     ax_sc.set_yscale("log")
-    _label_points(ax_sc, points)
-    ax_sc.set_xlabel("Penrose square-root distance (0 = fairest)")
-    ax_sc.set_ylabel("Coleman's power to act (share of coalitions that pass)")
-    ax_sc.set_title("Able to act, and fair?")
+    percent_axis(ax_sc.yaxis)
     ax_sc.invert_xaxis()
+    label_points(ax_sc, list(points), [", ".join(v) for v in points.values()])
+    ax_sc.set_xlabel(f"{quantity('penrose_distance').name} (0 = fairest)")
+    ax_sc.set_ylabel(f"{quantity('coleman_act').name} (%, log scale)")
+    ax_sc.set_title("Able to act, and fair?")
 
     method = evaluations[0].occupancy.method if evaluations else ""
     filled = ("the elections model calibrated on 1946–2025 Council service (Monte Carlo)"
@@ -77,27 +91,4 @@ def compare_figure(evaluations, path: str | os.PathLike[str], state: str | None 
     style.add_caption(fig, "Source: unsclab, exact a-priori indices on each design's compiled game "
                       f"(binary model); unnamed seats filled by {filled}. Population: World Bank "
                       "SP.POP.TOTL (latest year). Regional groups: mledoze/countries.")
-    try:
-        with output_file(target, field="--plot", suffix=target.suffix) as tmp:
-            fig.savefig(tmp, bbox_inches="tight", pad_inches=0.2)
-    finally:
-        plt.close(fig)
-    return target
-
-
-def _label_points(ax, points: dict[tuple[float, float], list[str]]) -> None:
-    """Label points, one label per location, nudging labels apart where they would collide."""
-    fig = ax.figure
-    fig.canvas.draw()
-    placed: list[tuple[float, float]] = []
-    items = sorted(points.items(), key=lambda kv: -kv[0][1])
-    for (x, y), names in items:
-        px, py = ax.transData.transform((x, y))
-        offset = 3.0
-        # move the label down (in points) until it clears every label already placed
-        while any(abs(px - qx) < 90 and abs(py + offset - qy) < 10 for qx, qy in placed):
-            offset -= 10
-        placed.append((px, py + offset))
-        ax.annotate(", ".join(names), (x, y), xytext=(5, offset), textcoords="offset points",
-                    fontsize=7.5, va="bottom",
-                    arrowprops=None if offset == 3.0 else {"arrowstyle": "-", "lw": 0.4, "color": "#888888"})
+    return fig

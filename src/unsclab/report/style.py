@@ -17,6 +17,8 @@ __all__ = [
     "KIND_MARKERS",
     "KIND_LABELS",
     "DESIGN_COLOURS",
+    "DESIGN_MARKERS",
+    "design_marker",
     "ACCENT",
     "rc",
     "group_colour",
@@ -34,10 +36,14 @@ GROUP_COLOURS: dict[str, str] = {
     "open": "#BBBBBB",  # grey
 }
 
-#: A cycle for designs (figures that compare designs); black first, then Okabe–Ito.
+#: A cycle for designs (figures that compare designs), kept apart from the groups' colours so
+#: a colour means one thing: black, then the dark colours of Paul Tol's qualitative schemes
+#: (P. Tol, "Colour schemes", SRON/EPS/TN/09-002, 2021: indigo, wine, olive, purple, teal-grey)
+#: and a grey (the light grey is the open seats'); designs are told apart by marker shape too (:data:`DESIGN_MARKERS`).
 DESIGN_COLOURS: tuple[str, ...] = (
-    "#000000", "#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#F0E442",
+    "#000000", "#332288", "#882255", "#999933", "#AA4499", "#5F7F7F", "#777777",
 )
+DESIGN_MARKERS: tuple[str, ...] = ("o", "s", "D", "^", "v", "P", "X", "*")
 
 ACCENT = "#CC79A7"  # reddish purple: the Pareto front, highlights
 
@@ -83,6 +89,11 @@ def group_colour(group: str | None) -> str:
 def design_colour(i: int) -> str:
     """Colour of the ``i``-th design in a comparison."""
     return DESIGN_COLOURS[i % len(DESIGN_COLOURS)]
+
+
+def design_marker(i: int) -> str:
+    """Marker of the ``i``-th design in a comparison."""
+    return DESIGN_MARKERS[i % len(DESIGN_MARKERS)]
 
 
 def add_caption(fig, text: str) -> None:
