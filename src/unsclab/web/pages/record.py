@@ -23,7 +23,7 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, Response
 
 from unsclab.web.context import Context
-from unsclab.web.envelopes import ok
+from unsclab.web.envelopes import ERRORS, Envelope, ok
 
 _PAGE = 200  # decisions per page of the browse view
 _FILTERS = ("from", "to", "outcome", "type", "vetoed_by", "state", "subject", "region", "q")
@@ -134,7 +134,8 @@ def router(ctx: Context) -> APIRouter:
         t = await ctx.run(_trends)
         return ctx.page(request, "record_trends.html", {"title": "Trends", "rows": t})
 
-    @router.get("/api/record/decisions", summary="Decisions matching the filters")
+    @router.get("/api/record/decisions", response_model=Envelope, responses=ERRORS,
+                summary="Decisions matching the filters")
     async def api_decisions(request: Request):
         d = await ctx.run(_select, _params(request))
         return ok([dict(r, id=int(i)) for i, r in zip(d["id"], rows(d))])
@@ -145,15 +146,18 @@ def router(ctx: Context) -> APIRouter:
         d = await ctx.run(_select, _params(request))
         return _csv([dict(r, id=int(i)) for i, r in zip(d["id"], rows(d))], "decisions.csv")
 
-    @router.get("/api/record/decisions/{decision_id}", summary="One decision with its ballot")
+    @router.get("/api/record/decisions/{decision_id}", response_model=Envelope, responses=ERRORS,
+                summary="One decision with its ballot")
     async def api_decision(decision_id: int):
         return ok(await ctx.run(_decision, decision_id))
 
-    @router.get("/api/record/states/{state}", summary="A state's Council history")
+    @router.get("/api/record/states/{state}", response_model=Envelope, responses=ERRORS,
+                summary="A state's Council history")
     async def api_state(state: str):
         return ok(await ctx.run(state_history, _record(), resolve_state(state)))
 
-    @router.get("/api/record/trends", summary="Adopted, vetoed and failed by year")
+    @router.get("/api/record/trends", response_model=Envelope, responses=ERRORS,
+                summary="Adopted, vetoed and failed by year")
     async def api_trends():
         return ok(await ctx.run(_trends))
 
