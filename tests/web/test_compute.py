@@ -84,6 +84,14 @@ def test_unknown_query_parameters_do_not_bypass_the_cache(client):
     assert other.status_code == 200
 
 
+def test_pages_that_read_their_own_query_are_cached_by_all_of_it(client):
+    # the record browser takes its filters from the query string itself
+    a = client.get("/record?q=S/RES/82(1950)")
+    b = client.get("/record?q=S/2024/312")
+    assert a.status_code == b.status_code == 200
+    assert "S/RES/82(1950)" in a.text and "S/2024/312" in b.text and a.text != b.text
+
+
 @pytest.mark.parametrize("body", [b'{"design": {"id": "x"}}'])
 def test_user_errors_from_a_child_keep_their_fields(client, body):
     r = client.post("/api/evaluate", content=body, headers={"content-type": "application/json"})

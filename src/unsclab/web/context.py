@@ -93,13 +93,19 @@ class Context:
         return await self.runner.run(func, *args, isolate=True)
 
 
+#: Pages whose route declares every query parameter it reads: their cache key keeps only those,
+#: so ``/compare?junk=1`` is the cached ``/compare``. Other pages (the record browser reads its
+#: filters from the query itself) are keyed by their whole query.
+DECLARED_QUERY = frozenset({"/", "/compare", "/designs/{design_id}", "/editor"})
+
+
 def page_key(request: Request) -> str:
-    """A page's cache key: its path and the query parameters its route declares, so that
-    unknown ones (``/compare?junk=1``) cannot make every request a new page."""
+    """A page's cache key: its path and query, without the parameters it does not read."""
     from urllib.parse import urlencode
 
-    dependant = getattr(request.scope.get("route"), "dependant", None)
-    known = {p.alias for p in dependant.query_params} if dependant is not None else None
-    items = [(k, v) for k, v in request.query_params.multi_items()
-             if known is None or k in known]
+    route = request.scope.get("route")
+    if getattr(route, "path", None) not in DECLARED_QUERY:
+        return request.url.path + "?" + request.url.query
+    known = {p.alias for p in route.dependant.query_params}
+    items = [(k, v) for k, v in request.query_params.multi_items() if k in known]
     return request.url.path + "?" + urlencode(items)
