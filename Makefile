@@ -21,8 +21,10 @@ $(VENV)/.installed: pyproject.toml | $(PY)
 	$(PIP) install -e .
 	@touch $@
 
-$(VENV)/.installed-demo: pyproject.toml | $(PY)
-	$(PIP) install -e ".[plot]"
+# the demo installs every extra the README's tour uses: figures and reports (plot), the web app
+# (web), the design explorer's local Dask cluster (explore)
+$(VENV)/.installed-demo: pyproject.toml Makefile | $(PY)
+	$(PIP) install -e ".[plot,web,explore]"
 	@touch $@
 
 $(VENV)/.installed-test: pyproject.toml | $(PY)

@@ -304,7 +304,7 @@ class Record:
             "procedural": int(d["procedural"].sum()),
             "votes_unknown": int((~d["votes_known"]).sum()),
             "corrections": {"dropped": self.dropped},
-            "source": "Sciences Po UNSC votes since 1946 (MARTIN 2026, CC BY 4.0); DPPA",
+            "source": "Sciences Po UNSC votes since 1946 (MARTIN 2026, CC BY 4.0)",
         }
 
     # ------------------------------------------------------------------ fidelity

@@ -53,7 +53,7 @@ def decisions() -> pd.DataFrame:
     return _record().decisions
 
 
-@register_table("ballots", **_REC, year=None,
+@register_table("ballots", **_REC, year=None, via=("decisions", "decision", "id"),
                 description="one row per member per decision (corrections applied)")
 def ballots() -> pd.DataFrame:
     return _record().ballots
@@ -114,7 +114,8 @@ def ga_roll_calls() -> pd.DataFrame:
 
 
 @register_table("ga_votes", schema_version=1, sources=_GA, inputs=("historical_states.csv",),
-                year=None, description="GA votes by state 1946-2019 (unvotes: rcid, iso3, vote)")
+                year=None, via=("ga_roll_calls", "rcid", "rcid"),
+                description="GA votes by state 1946-2019 (unvotes: rcid, iso3, vote)")
 def ga_votes() -> pd.DataFrame:
     from unsclab.data.readers import read_ga_roll_calls, read_ga_votes
 

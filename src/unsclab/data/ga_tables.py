@@ -52,7 +52,8 @@ def ga_recent_roll_calls() -> pd.DataFrame:
 
 
 @register_table("ga_recent_votes", schema_version=1, sources=("ga_votes_v33",),
-                inputs=_CODES, year=None, description="GA votes by state, sessions 75-78 "
+                inputs=_CODES, year=None, via=("ga_recent_roll_calls", "rcid", "rcid"),
+                description="GA votes by state, sessions 75-78 "
                 "(Voeten v33: rcid, iso3, vote yes/abstain/no/absent)")
 def ga_recent_votes() -> pd.DataFrame:
     return _recent()[1]

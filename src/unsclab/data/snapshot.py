@@ -68,6 +68,19 @@ def coverage(df: pd.DataFrame, year: str | None) -> list[int] | None:
     return [int(years.min()), int(years.max())]
 
 
+def _years(df: pd.DataFrame, spec: Any, out: Path) -> list[int] | None:
+    """Coverage of a table in a snapshot being built: its own year column, or its parent's."""
+    if spec.via is None:
+        return coverage(df, spec.year)
+    import pandas as pd
+
+    from unsclab.data.tables import table
+
+    parent, key, parent_key = spec.via
+    rows = pd.read_parquet(out / f"{parent}.parquet")
+    return coverage(rows[rows[parent_key].isin(df[key])], table(parent).year)
+
+
 def write_table(df: pd.DataFrame, path: Path) -> None:
     """Write ``df`` as Parquet, deterministically (same rows → same bytes for one pyarrow)."""
     import pyarrow as pa
@@ -125,7 +138,7 @@ def build_snapshot(out: Path, folder: Path | None, names: list[str] | None = Non
                 "key": table_key(spec), "sources": list(spec.sources),
                 "credits": list(spec.credits),
                 "inputs": parts["inputs"], "rows": int(len(df)),
-                "years": coverage(df, spec.year), "description": spec.description,
+                "years": _years(df, spec, out), "description": spec.description,
             }
             used.update(spec.sources, spec.credits)
     for stale in out.glob("*.parquet"):

@@ -9,7 +9,9 @@ tables (``unsclab/data/*.csv``). Each table declares:
 - ``schema_version`` — bumped whenever the builder's code or the table's columns change;
 - ``year`` — the column that gives its coverage in years (``None`` if it has none);
 - ``credits`` — sources that a committed input was derived from (their attribution and licence
-  go into the snapshot manifest; they are not read by the builder).
+  go into the snapshot manifest; they are not read by the builder);
+- ``via`` — for a table without a year column, ``(table, key, its key)``: its years are those
+  of the rows of ``table`` it refers to (ballots → decisions, GA votes → roll calls).
 
 The table's **key** hashes all of these, so two tables with the same key hold the same rows: the
 layers (:mod:`unsclab.data.layers`) use it to tell a current table from a stale one.
@@ -52,6 +54,7 @@ class TableSpec:
     description: str
     year: str | None = "year"
     credits: tuple[str, ...] = ()  # sources a committed input was derived from (attribution)
+    via: tuple[str, str, str] | None = None  # (table, my key, its key) that gives my years
 
 
 _REGISTRY: dict[str, TableSpec] = {}
@@ -60,14 +63,14 @@ _LOADED = False
 
 def register_table(name: str, *, schema_version: int, sources: tuple[str, ...] = (),
                    inputs: tuple[str, ...] = (), description: str, year: str | None = "year",
-                   credits: tuple[str, ...] = ()):
+                   credits: tuple[str, ...] = (), via: tuple[str, str, str] | None = None):
     """Decorator: register ``fn`` (no arguments → DataFrame) as the builder of table ``name``."""
 
     def wrap(fn: Callable[[], pd.DataFrame]) -> Callable[[], pd.DataFrame]:
         if name in _REGISTRY and _REGISTRY[name].build is not fn:
             raise ValueError(f"table {name!r} is registered twice")
         _REGISTRY[name] = TableSpec(name, fn, schema_version, tuple(sources), tuple(inputs),
-                                    description, year, tuple(credits))
+                                    description, year, tuple(credits), via)
         return fn
 
     return wrap
