@@ -90,3 +90,7 @@ def test_web_app_from_the_snapshot_alone(offline_env):
     data = body.get("data", body)
     assert data["replay"] is not None and data["occupancy_method"] == "elections"
     assert not [n for n in data["notes"] if "not available" in n]
+    # the page's numbers are the command line's (same engine, same layer, same seed)
+    cli = json.loads(_run(["compare", "status-quo", "--history", "no", "--json"], offline_env))[0]
+    for k in ("penrose_distance", "gini_power_per_person", "p5_power_share"):
+        assert data["representation"][k] == cli[k], k
