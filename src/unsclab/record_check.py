@@ -1,4 +1,4 @@
-"""The Record's proof: its own totals, DPPA membership, ``decide()`` and the second source.
+"""The Record's proof: its own totals, membership against DPPA, ``decide()`` and the second source.
 
 :func:`check_record` is :meth:`unsclab.record.Record.check` (see its docstring); the second
 source, corrections and numbering parts come from :mod:`unsclab.record_crosscheck` and
@@ -130,18 +130,25 @@ def _why(row: Any, plain: Any, plain_outcome: str, modelled_ok: bool,
 
 
 def _membership(record: Any) -> tuple[int, list[dict[str, Any]]]:
-    """The states in the ballots of each year against DPPA's list for that year."""
-    d, b = record.decisions, record.ballots
-    years = b.merge(d[["id", "year"]], left_on="decision", right_on="id")
-    from_ballots = years.groupby("year")["iso3"].apply(lambda s: set(map(str, s)))
-    from_dppa = record.membership.groupby("year")["iso3"].apply(lambda s: set(map(str, s)))
+    """Membership by year (the ballots, then the elections; :mod:`unsclab.data.membership`)
+    against the DPPA table: the source where it is at hand, else the snapshot's
+    ``membership_dppa`` (the pairs on which they disagree, computed when it was built)."""
+    from unsclab.data.membership import dppa_disagreements
+
+    try:
+        from unsclab.data.readers import read_dppa
+
+        diff = dppa_disagreements(record.membership, read_dppa())
+    except DataError:
+        from unsclab.data.layers import load_table
+
+        diff = load_table("membership_dppa")
     bad = []
-    for year, codes in from_ballots.items():
-        want = from_dppa.get(year, set())
-        if codes != want:
-            bad.append({"year": int(year), "ballots_only": sorted(codes - want),
-                        "dppa_only": sorted(want - codes)})
-    return len(from_ballots), bad
+    for year, rows in diff.groupby("year"):
+        bad.append({"year": int(year),
+                    "ballots_only": sorted(map(str, rows.loc[rows["in_membership"], "iso3"])),
+                    "dppa_only": sorted(map(str, rows.loc[rows["in_dppa"], "iso3"]))})
+    return int(record.membership["year"].nunique()), bad
 
 
 def _second_source_checks(record: Any) -> dict[str, Any]:

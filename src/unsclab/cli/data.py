@@ -133,7 +133,7 @@ def fetch(
 def check(
     as_json: bool = typer.Option(False, "--json", help="Print one JSON document."),
 ) -> None:
-    """Prove the record: tallies, seats, membership by year, and decide() on every vote.
+    """Prove the record: tallies, seats, membership against DPPA, and decide() on every vote.
 
     Exits 0 only when every decision is reproduced or its exception documented.
 
@@ -160,7 +160,7 @@ def _print_check(report: dict) -> None:
             f"{report['reproduced']}")
     c.print(f"reproduced by plain arithmetic: {report['reproduced_plain']}")
     c.print(f"tallies: {len(report['tallies']['mismatches'])} mismatches; seats: "
-            f"{len(report['seats']['mismatches'])}; membership: "
+            f"{len(report['seats']['mismatches'])}; membership vs DPPA: "
             f"{len(report['membership']['mismatches'])} of "
             f"{report['membership']['years_checked']} years differ")
     table = Table(title="exceptions to plain arithmetic")
