@@ -118,6 +118,7 @@ def test_coalition_reaches_two_thirds_in_order_of_cost():
     (["amend", "g4-2005", "--weight", "charm=2"], "unknown weight 'charm'"),
     (["amend", "g4-2005", "--weight", "alignment"], "expected NAME=NUMBER"),
     (["amend", "coalition", "g4-2005", "--partners", "KAZ,KAZ"], "listed twice"),
+    (["amend", "coalition", "g4-2005", "--partners", "KAZ,XXX"], "--partners: unknown state 'XXX'"),
     (["amend", "no-such-design"], "no-such-design"),
 ])
 def test_bad_input_is_one_line(args, words):

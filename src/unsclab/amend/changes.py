@@ -23,7 +23,7 @@ from unsclab.groups import GROUP_NAMES, GROUPS
 
 def coalition(sup, partners: list[str], threshold: int, limit: int | None = None) -> dict:
     """The GA arithmetic as the cheapest states join ``partners`` (see the module docstring)."""
-    idx = [sup.index(s) for s in partners]
+    idx = [sup.index(s, field="--partners") for s in partners]
     if len(set(idx)) != len(idx):
         raise UnsclabError("a partner is listed twice; expected each state once", field="--partners")
     won = set(idx)

@@ -119,12 +119,12 @@ class Support:
     def p(self) -> np.ndarray:
         return 1.0 / (1.0 + np.exp(-self.z))
 
-    def index(self, iso3: str) -> int:
+    def index(self, iso3: str, field: str = "--state") -> int:
         try:
             return self.states.index(iso3)
         except ValueError:
             raise UnsclabError(f"unknown state {iso3!r}; expected the ISO3 code of a UN member "
-                               "state", field="--state") from None
+                               "state", field=field) from None
 
 
 def _logit(p: np.ndarray) -> np.ndarray:
