@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from unsclab.explore import explore, parse_space, pareto_mask
+from unsclab.explore import explore, pareto_mask, parse_space
 
 
 def _dominates(a, b, directions) -> bool:
@@ -30,10 +30,23 @@ def test_pareto_mask_random():
     for k in (1, 2, 3):
         vals = rng.integers(0, 6, size=(150, k)).astype(float)  # many ties
         dirs = ["maximise", "minimise", "maximise"][:k]
-        got = set(np.flatnonzero(pareto_mask(vals, dirs, block=17)))
+        got = set(np.flatnonzero(pareto_mask(vals, dirs)))
         assert got == _brute_front(vals.tolist(), dirs)
         noisy = vals + rng.uniform(-1e-14, 1e-14, size=vals.shape)  # float noise: still ties
         assert set(np.flatnonzero(pareto_mask(noisy, dirs))) == got
+
+
+def test_pareto_mask_random_many_objectives():
+    rng = np.random.default_rng(11)
+    for k, n in ((4, 300), (6, 400)):
+        vals = rng.integers(0, 4, size=(n, k)).astype(float)  # ties and identical rows
+        vals[rng.random(n) < 0.1, 0] = np.nan
+        dirs = ["maximise", "minimise"] * (k // 2)
+        ok = ~np.isnan(vals).any(axis=1)
+        rows = [r for r, good in zip(vals.tolist(), ok) if good]
+        index = np.flatnonzero(ok)
+        expected = {int(index[i]) for i in _brute_front(rows, dirs)}
+        assert set(np.flatnonzero(pareto_mask(vals, dirs)).tolist()) == expected
 
 
 def test_pareto_mask_nan_never_on_front():
