@@ -51,13 +51,13 @@ from unsclab.errors import DataError
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 P5 = ("CHN", "FRA", "RUS", "GBR", "USA")
 OUTCOMES = ("adopted", "vetoed", "lack_of_majority")
 _TABLES = ("sciencespo_names.csv", "dppa_names.csv", "dppa_blank_names.csv",
            "procedural_decisions.csv", "corrections.csv", "members.csv",
            "historical_states.csv", "added_decisions.csv", "undl_names.csv",
-           "seat_holders.csv", "un_names.csv", "sc_elections.csv")
+           "seat_holders.csv", "un_names.csv", "sc_elections.csv", "seat_categories.csv")
 _SOURCES = ("sciencespo_votes", "undl_scrape", "countries")
 
 #: The four 1947–48 failed drafts whose member votes are unknown in the source (every member
@@ -105,6 +105,7 @@ class Record:
         from unsclab.data.readers import project_table, read_members, read_sciencespo
         from unsclab.record_check import crosscheck_or_empty
         from unsclab.record_corrections import apply_corrections
+        from unsclab.record_groups import seat_categories
         from unsclab.record_names import states_column
         from unsclab.record_subjects import code_decisions
         from unsclab.record_types import participation, vote_types
@@ -164,6 +165,7 @@ class Record:
         }).reset_index(drop=True)
         bal["participation"] = participation(bal, dec)
         bal.insert(2, "state", states_column(bal, dec))
+        bal["seat_category"] = seat_categories(bal, dec)
 
         from unsclab.data.membership import membership_table
 

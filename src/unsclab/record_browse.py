@@ -106,6 +106,7 @@ def rows(d, short: bool = False) -> list[dict[str, Any]]:
 def state_history(rec, code: str) -> dict[str, Any]:
     """A state's Council history: years, votes, votes against and abstentions, vetoes,
     the decisions concerning it."""
+    from unsclab.record_groups import seat_category
     from unsclab.record_names import name_at, un_name
 
     m = rec.membership
@@ -125,7 +126,10 @@ def state_history(rec, code: str) -> dict[str, Any]:
     names = sorted({name_at(code, str(x.date())) for x in b["date"]}) or [un_name(code)]
     return {
         "iso3": code, "name": un_name(code), "names_on_the_council": names,
-        "years_on_the_council": years, "decisions_voted": len(b), "votes": votes,
+        "years_on_the_council": years,
+        "seat_categories": {str(y): dict(zip(("category", "basis"), seat_category(code, y)))
+                            for y in years},
+        "decisions_voted": len(b), "votes": votes,
         "against": listed(b["vote"].astype(str) == "N"),
         "abstentions": listed(b["vote"].astype(str) == "A"),
         "vetoes": [{"date": str(r.date.date()), "symbol": str(r.symbol),

@@ -104,3 +104,21 @@ def test_export_csv_and_parquet(record, tmp_path):
     record.to_parquet(tmp_path / "pq")
     again = pd.read_parquet(tmp_path / "pq" / "ballots.parquet")
     assert again["vote"].astype(str).tolist() == record.ballots["vote"].astype(str).tolist()
+
+
+def test_seat_categories_follow_the_1963_allocation(record):
+    # GA resolution 1991 A (XVIII): from 1966, five African and Asian, one Eastern European,
+    # two Latin American and two Western European and other elected members every year
+    b = record.ballots.merge(record.decisions[["id", "year"]], left_on="decision",
+                             right_on="id")
+    elected = b[~b["permanent"] & (b["year"] >= 1966)].drop_duplicates(["iso3", "year"])
+    counts = elected.groupby("year")["seat_category"].value_counts().unstack(fill_value=0)
+    want = {"African and Asian States": 5, "Eastern European States": 1,
+            "Latin American States": 2, "Western European and other States": 2}
+    bad = [int(y) for y, row in counts.iterrows()
+           if {k: int(row.get(k, 0)) for k in want} != want]
+    assert bad == []
+    # before 1966, the seats read in a document (the contested Eastern European seat)
+    pre = b[(b["year"] < 1966)].drop_duplicates(["iso3", "year"]).set_index(["iso3", "year"])
+    assert pre.loc[("JPN", 1958), "seat_category"] == "Eastern Europe"  # TIME, 1957
+    assert pre.loc[("TUR", 1954), "seat_category"] == "Eastern Europe"  # FRUS 1952-54 III 278

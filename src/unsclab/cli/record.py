@@ -219,6 +219,9 @@ def _state(state, as_json) -> None:
     c.print(f"{h['name']} ({h['iso3']}); on the Council as "
             f"{', '.join(h['names_on_the_council'])}", markup=False)
     c.print(f"years on the Council: {year_spans(h['years_on_the_council'])}", markup=False)
+    cats = sorted({v["category"] for v in h["seat_categories"].values()})
+    if cats:
+        c.print(f"seat categories: {', '.join(cats)}", markup=False)
     c.print(f"votes cast on {h['decisions_voted']} decisions: {v['Y']} in favour, {v['N']} "
             f"against, {v['A']} abstentions, {v['NV']} not voting", markup=False)
     for key, label in (("against", "against"), ("abstentions", "abstained")):

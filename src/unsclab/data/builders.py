@@ -44,7 +44,7 @@ def _record() -> Any:
     return _RECORD[key]
 
 
-_REC = dict(schema_version=3, sources=RECORD_SOURCES, inputs=RECORD_INPUTS)
+_REC = dict(schema_version=4, sources=RECORD_SOURCES, inputs=RECORD_INPUTS)
 
 
 @register_table("decisions", **_REC, description="one row per Council vote on a draft, "
