@@ -16,7 +16,7 @@ __all__ = ["router"]
 
 import csv
 import io
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from fastapi import APIRouter, Query, Request
@@ -51,6 +51,15 @@ def _select(params: dict[str, str | None]):
                   vetoed_by=params.get("vetoed_by"), state=params.get("state"),
                   subject=params.get("subject"), region=params.get("region"),
                   search=params.get("q"))
+
+
+@lru_cache(maxsize=256)
+def _listing(key: tuple[tuple[str, str | None], ...]) -> list[dict[str, Any]]:
+    """The display rows of one filter combination (the record never changes in a process)."""
+    from unsclab.record_browse import rows
+
+    d = _select(dict(key))
+    return [dict(r, id=int(i)) for i, r in zip(d["id"], rows(d))]
 
 
 def _params(request: Request) -> dict[str, str | None]:
@@ -137,14 +146,13 @@ def router(ctx: Context) -> APIRouter:
     @router.get("/api/record/decisions", response_model=Envelope, responses=ERRORS,
                 summary="Decisions matching the filters")
     async def api_decisions(request: Request):
-        d = await ctx.run(_select, _params(request))
-        return ok([dict(r, id=int(i)) for i, r in zip(d["id"], rows(d))])
+        return ok(await ctx.run(_listing, tuple(sorted(_params(request).items()))))
 
     # CSV downloads are not JSON envelopes: kept out of the OpenAPI schema (docs/record.md)
     @router.get("/api/record/decisions.csv", include_in_schema=False)
     async def api_decisions_csv(request: Request):
-        d = await ctx.run(_select, _params(request))
-        return _csv([dict(r, id=int(i)) for i, r in zip(d["id"], rows(d))], "decisions.csv")
+        return _csv(await ctx.run(_listing, tuple(sorted(_params(request).items()))),
+                    "decisions.csv")
 
     @router.get("/api/record/decisions/{decision_id}", response_model=Envelope, responses=ERRORS,
                 summary="One decision with its ballot")
