@@ -46,13 +46,16 @@ def main() -> int:
     finally:
         proc.kill()  # a benchmark server: nothing to flush
         proc.wait()
-    print(f"{args.clients} concurrent clients, one uvicorn worker, {os.cpu_count()} cores, "
-          f"loopback, load average {os.getloadavg()[0]:.1f}\n")
-    print("| scenario | requests | errors | p50 (ms) | p99 (ms) |")
-    print("|---|---:|---:|---:|---:|")
-    for r in rows:
-        print(f"| {r['scenario']} | {r['requests']} | {r['errors']} | {r['p50_ms']:.1f} | "
-              f"{r['p99_ms']:.1f} |")
+    from unsclab.tables import Column, Table, to_markdown
+
+    cols = [Column("scenario", header="scenario"), Column("requests", header="requests",
+                                                          kind="int"),
+            Column("errors", header="errors", kind="int"),
+            *(Column(k, header=k.replace("_ms", " (ms)"), kind="number", digits=1)
+              for k in ("p50_ms", "p99_ms"))]
+    note = (f"{args.clients} concurrent clients, one uvicorn worker, {os.cpu_count()} cores, "
+            f"loopback, load average {os.getloadavg()[0]:.1f}")
+    print(to_markdown([Table("record pages under load", cols, rows)], [note]))
     return 0
 
 
