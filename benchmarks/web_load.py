@@ -7,6 +7,7 @@ itself and stops the server.
 
     python benchmarks/web_load.py                  # all scenarios, markdown table on stdout
     python benchmarks/web_load.py --requests 300   # quicker
+    python benchmarks/web_load.py --hostile        # normal traffic beside attackers (30 s)
 
 Scenarios: the catalogue page, a design page, the comparison page, GET /api/designs, a replay,
 POST /api/evaluate of a catalogue design (cached by content), and POST /api/evaluate of a new
@@ -29,6 +30,8 @@ import sys
 import time
 
 import httpx
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 HOST = "127.0.0.1"
 
@@ -123,12 +126,43 @@ async def _scenario(port: int, name: str, make_request, n: int, clients: int, ca
             "throughput_rps": len(lat) / elapsed, "p50_ms": 1000 * q[49], "p99_ms": 1000 * q[98]}
 
 
+def _hostile(port: int, pid: int, design: dict, seconds: float, as_json: bool) -> int:
+    from web_hostile import NORMAL, hostile_mix
+
+    async def run():
+        warm = _Conn(port)  # the normal pages, once each: they are cached from then on
+        for req in NORMAL:
+            await warm.request(*req)
+        await warm.close()
+        return await hostile_mix(port, _Conn, design, seconds, 10, pid)
+
+    res = asyncio.run(run())
+    if as_json:
+        print(json.dumps(res, indent=2))
+        return 0
+    m = res["memory"]
+    print(f"hostile mix for {seconds:g} s, {os.cpu_count()} cores, loopback: 10 normal clients "
+          "(catalogue, design, compare pages, /api/designs, power), 4 posting the costliest "
+          "designs the limits allow, 1 posting refused designs, 2 cache-busting, 20 slowloris\n")
+    print(f"normal traffic: {res['normal_requests']} requests, p50 {res['normal_p50_ms']:.1f} ms, "
+          f"p99 {res['normal_p99_ms']:.1f} ms")
+    for kind, counts in res["statuses"].items():
+        print(f"  {kind}: " + ", ".join(f"{n} × {code}" for code, n in sorted(counts.items())))
+    print(f"server RSS: {m['server_start_mb']:.0f} MB at start, at most {m['server_max_mb']:.0f} "
+          f"MB, {m['server_end_mb']:.0f} MB at the end; largest computing child "
+          f"{m['child_max_mb']:.0f} MB")
+    return 0
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--requests", type=int, default=1000, help="requests per scenario (≤ 5000)")
     ap.add_argument("--clients", type=int, default=50, help="concurrent clients (≤ 200)")
     ap.add_argument("--max-seconds", type=float, default=60.0, help="cap per scenario (≤ 120)")
     ap.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    ap.add_argument("--hostile", action="store_true",
+                    help="normal traffic beside expensive designs, slow clients and "
+                         "cache-busting queries (benchmarks/web_hostile.py)")
     args = ap.parse_args(argv)
     n = min(args.requests, 5000)
     clients = min(args.clients, 200)
@@ -146,6 +180,8 @@ def main(argv=None) -> int:
             d["name"] = f"variant {i}"
             return ("POST", "/api/evaluate", json.dumps({"design": d}).encode())
 
+        if args.hostile:
+            return _hostile(port, proc.pid, design, min(cap, 60.0), args.json)
         same = json.dumps({"design": design}).encode()
         scenarios = [
             ("GET / (catalogue page)", lambda i: ("GET", "/", b"")),

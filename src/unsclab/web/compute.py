@@ -73,8 +73,13 @@ os.register_at_fork(after_in_child=_fresh_locks)
 
 
 def _child(conn, func, args) -> None:
-    """In the forked child: compute, send ``(status, payload)``, exit."""
+    """In the forked child: compute, send ``(status, payload)``, exit. The child runs at a
+    lower priority, so that the server keeps answering cached pages while it computes."""
     try:
+        try:
+            os.nice(10)
+        except OSError:  # pragma: no cover - not permitted: compute at normal priority
+            pass
         try:
             message = ("ok", func(*args))
         except UnsclabError as err:
