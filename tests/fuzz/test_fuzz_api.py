@@ -9,13 +9,12 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-pytest.importorskip("fastapi")
+from fuzz_designs import mutated  # noqa: E402  (tests/fuzz/fuzz_designs.py)
 
-from unsclab.designs import design_to_dict, load_design  # noqa: E402
+pytest.importorskip("fastapi")
 
 FUZZ = settings(max_examples=30, deadline=None, derandomize=True,
                 suppress_health_check=list(HealthCheck))
-BASE = design_to_dict(load_design("status-quo"))
 PATHS = [("rule", "quota"), ("rule", "procedural_quota"), ("year",), ("status",),
          ("seats", 1, "count"), ("seats", 1, "term_years"), ("seats", 1, "kind"),
          ("seats", 0, "holders"), ("rule", "veto", "negatives"), ("rule", "veto", "classes"),
@@ -37,15 +36,6 @@ def api():
         yield client
 
 
-def _mutated(path, value) -> dict:
-    data = json.loads(json.dumps(BASE))
-    target = data
-    for key in path[:-1]:
-        target = target[key]
-    target[path[-1]] = value
-    return data
-
-
 def _check(r) -> None:
     assert r.status_code < 500, r.text[:300]
     payload = r.json()
@@ -58,7 +48,7 @@ def _check(r) -> None:
 @FUZZ
 @given(path=st.sampled_from(PATHS), value=VALUES)
 def test_mutated_designs(api, path, value):
-    body = json.dumps(_mutated(path, value), allow_nan=True)  # NaN/Infinity: not strict JSON
+    body = json.dumps(mutated(path, value), allow_nan=True)  # NaN/Infinity: not strict JSON
     r = api.post("/api/evaluate", content=body, headers={"content-type": "application/json"})
     _check(r)
     if r.status_code == 422:

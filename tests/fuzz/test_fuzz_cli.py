@@ -11,7 +11,9 @@ from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from unsclab.cli.main import app
-from unsclab.designs import design_to_dict, design_to_toml, load_design
+from unsclab.designs import design_to_toml, load_design
+
+from fuzz_designs import mutated  # noqa: E402  (tests/fuzz/fuzz_designs.py)
 
 runner = CliRunner()
 FUZZ = settings(max_examples=40, deadline=None, derandomize=True,
@@ -80,7 +82,6 @@ def test_bad_options_of_costly_commands_are_refused(command, value):
     assert result.exit_code != 0, args
 
 
-BASE = design_to_dict(load_design("status-quo"))
 PATHS = [("rule", "quota"), ("rule", "procedural_quota"), ("year",), ("name",), ("id",),
          ("seats", 1, "count"), ("seats", 1, "term_years"), ("seats", 1, "group"),
          ("seats", 0, "holders"), ("rule", "veto", "negatives"), ("rule", "veto", "classes"),
@@ -90,19 +91,10 @@ VALUES = st.one_of(st.integers(-10**40, 10**40), st.booleans(), st.text(max_size
                    st.just([[[[[[[[[[[[[[[[[[1]]]]]]]]]]]]]]]]]]), st.just({}))
 
 
-def _mutated(path, value) -> dict:
-    data = json.loads(json.dumps(BASE))
-    target = data
-    for key in path[:-1]:
-        target = target[key]
-    target[path[-1]] = value
-    return data
-
-
 @FUZZ
 @given(path=st.sampled_from(PATHS), value=VALUES)
 def test_mutated_design_files_validate_or_fail_in_one_line_each(tmp_path_factory, path, value):
-    data = _mutated(path, value)
+    data = mutated(path, value)
     try:
         text = tomli_w.dumps(data)
     except (TypeError, ValueError):

@@ -18,7 +18,7 @@ deadline (:class:`RequestDeadline`): a page that chains several computations ans
 
 from __future__ import annotations
 
-__all__ = ["Runner", "RequestDeadline", "ComputeFailed"]
+__all__ = ["ComputeFailed", "RequestDeadline", "Runner"]
 
 import asyncio
 import contextvars
