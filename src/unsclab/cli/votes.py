@@ -1,4 +1,4 @@
-"""CLI: ``unsclab votes backtest`` — the vote model against its baselines."""
+"""CLI: ``unsclab votes backtest`` and ``unsclab votes model`` — the vote model."""
 
 from __future__ import annotations
 
@@ -12,43 +12,111 @@ from unsclab.cli.output import Column, Table, explain_option, format_option, out
     target
 
 votes_app = typer.Typer(help="The vote model (how a state that did not sit would have voted).\n\n"
-                        "Example: unsclab votes backtest --since 1990",
+                        "Example: unsclab votes backtest --since 2000",
                         no_args_is_help=True, rich_markup_mode=None)
+
+_FEATURE_WORDS = {
+    "alpha_abstain": "Constant of an abstention (a vote in favour is the reference).",
+    "alpha_no": "Constant of a vote against.",
+    "share": "Log share of the other members casting that vote on the draft.",
+    "issue": "Log share weighted by GA agreement (session before) on the decision's issue "
+             "(me/nu/di/hr/co/ec), or on all roll calls.",
+    "ideal": "Log share weighted by closeness of GA ideal points (with their uncertainty).",
+    "council": "Log share weighted by agreement on earlier contested Council votes.",
+    "own": "Log of the state's own earlier frequency of that vote on contested drafts.",
+    "group": "Log share among the members of the state's regional group.",
+    "nearest": "1 if the state's nearest GA neighbour among the members cast that vote.",
+}
+
+
+def _score_columns(first: Column) -> list[Column]:
+    return [first, Column("accuracy"), Column("log_loss"),
+            Column("brier", header="Brier score", kind="number", digits=3,
+                   definition="Mean squared error of the three probabilities."),
+            Column("contested_accuracy", quantity="accuracy",
+                   header="Accuracy on contested decisions", short="Contested acc."),
+            Column("contested_log_loss", quantity="log_loss",
+                   header="Log-loss on contested decisions", short="Contested log-loss")]
+
+
+def _tables(res: dict) -> list[Table]:
+    overall = [{"model": res["model"]["name"], **res["model"]},
+               *({"model": k, **v} for k, v in res["baselines"].items())]
+    tables = [Table(f"Vote model backtest {res['since']}–{res['until']} ({res['samples']} hidden "
+                    f"votes, {res['contested_samples']} on contested decisions)",
+                    _score_columns(Column("model", header="Model")), overall)]
+    for key, title in (("by_period", "Period"), ("by_subject", "Subject")):
+        rows = [{"part": part, "model": name, **s} for part, by in res[key].items()
+                for name, s in by.items()]
+        tables.append(Table(f"By {title.lower()}", [Column("part", header=title),
+                                                    *_score_columns(Column("model",
+                                                                           header="Model"))],
+                            rows))
+    tables.append(Table("Reliability (held-out years)", [
+        Column("vote", header="Vote"), Column("bin", header="Predicted", kind="text"),
+        Column("n", header="Votes", kind="int"),
+        Column("predicted", header="Mean predicted", kind="number", digits=3),
+        Column("observed", header="Observed", kind="number", digits=3)], res["reliability"]))
+    return tables
 
 
 @votes_app.command("backtest")
 @user_errors
 def backtest(
-    since: Optional[int] = year_option("--since", None, "First year of decisions."),
+    since: Optional[int] = year_option("--since", 1990, "First year of decisions."),
     until: Optional[int] = year_option("--until", None, "Last year of decisions."),
     as_json: bool = typer.Option(False, "--json", help="Print one JSON document."),
     fmt: str = format_option(),
     out: Optional[str] = out_option(),
     explain: bool = explain_option(),
 ) -> None:
-    """Hide each real elected member's vote on every decision and predict it.
+    """Hide each real elected member's vote and predict it, training on earlier years only.
 
-    Example: unsclab votes backtest --since 1990 --json
+    Example: unsclab votes backtest --since 2000 --json
     """
+    from unsclab.errors import UnsclabError
     from unsclab.votes.backtest import backtest as run
 
+    if since is not None and until is not None and since > until:
+        raise UnsclabError(f"--since {since} is after --until {until}")
     dest = target(fmt, out, as_json, explain)
     with status("Backtesting the vote model"):
         res = run(since=since, until=until)
-    rows = [{"model": name, **r} for name, r in
-            [(res["model"]["name"], res["model"]), *res["baselines"].items()]]
-    table = Table(f"Vote model backtest ({res['samples']} hidden votes, "
-                  f"{res['contested_samples']} on contested decisions)", [
-                      Column("model", header="Model"), Column("accuracy"), Column("log_loss"),
-                      Column("contested_accuracy", quantity="accuracy",
-                             header="Accuracy on contested decisions", short="Contested acc."),
-                      Column("contested_log_loss", quantity="log_loss",
-                             header="Log-loss on contested decisions",
-                             short="Contested log-loss")], rows)
-    notes = [f"vs {name}: contested accuracy +{100 * m['contested_accuracy']:.1f} points, "
-             f"contested log-loss −{m['contested_log_loss']:.3f}"
+    notes = [f"vs {name}: contested accuracy {100 * m['contested_accuracy']:+.1f} points, "
+             f"contested log-loss {-100 * m['contested_log_loss_reduction']:+.0f}%"
              for name, m in res["margin"].items()]
-    dest.emit([table], json_payload=res, notes=[*notes, res["alignment_note"]])
+    cal = res["calibration"]
+    notes.append(f"Calibration: largest gap {cal['worst_bin_gap']:.3f} in bins of "
+                 f"{cal['min_bin']}+ votes (tolerance {cal['tolerance']}).")
+    dest.emit(_tables(res), json_payload=res, notes=[*notes, res["alignment_note"]])
+
+
+@votes_app.command("model")
+@user_errors
+def model(
+    as_json: bool = typer.Option(False, "--json", help="Print one JSON document."),
+    fmt: str = format_option(),
+    out: Optional[str] = out_option(),
+    explain: bool = explain_option(),
+) -> None:
+    """The vote model's features and fitted coefficients (all votes 1946–2025).
+
+    Example: unsclab votes model
+    """
+    from unsclab.votes.logit import default_council_model
+
+    dest = target(fmt, out, as_json, explain)
+    with status("Fitting the vote model"):
+        m = default_council_model()
+    rows = [{"feature": k, "coefficient": v, "meaning": _FEATURE_WORDS[k]}
+            for k, v in m.coefficients().items()]
+    table = Table(f"{m.name}: P(vote) ∝ exp(constant + Σ coefficient × feature), fitted on "
+                  f"{m.n_train} votes", [
+                      Column("feature", header="Feature", kind="text"),
+                      Column("coefficient", header="Coefficient", kind="number", digits=3),
+                      Column("meaning", header="Meaning", kind="text")], rows)
+    dest.emit([table], json_payload=m.describe(),
+              notes=["Features and method: docs/votes.md (unsclab.votes.features)."])
 
 
 def register(app: typer.Typer) -> None:

@@ -31,8 +31,8 @@ Votes
 -----
 Real votes where the state really voted (``NV`` and unknown votes count as not voting).
 Simulated holders' votes are drawn from the vote model's probabilities
-(:class:`unsclab.votes.AlignmentVoteModel`, from the real members' votes on that decision and the
-holder's GA alignment with them). Decisions the Record marks as **adopted without a vote** are
+(:class:`unsclab.votes.logit.CouncilVoteModel`, from the real members' votes on that decision,
+the holder's Council and GA agreement with them, its GA ideal point and its regional group). Decisions the Record marks as **adopted without a vote** are
 adopted under every design (every seat counts as in favour, as the Library's voting data records
 them). Decisions marked **procedural** are decided with the procedural quota and no veto.
 

@@ -21,7 +21,8 @@ from unsclab.votes.data import council_votes
 
 _OUTCOME_CODES = {"adopted": 0, "vetoed": 1, "failed": 2}
 NOTES = (
-    "Vote model: ga-alignment-logit (GA agreement; years after 2023 use the 2023 alignment).",
+    "Vote model: council-ga-logit (the draft's own vote, Council and GA agreement, GA ideal "
+    "points, regional group; GA data of the year before each decision, to 2023).",
     "Simulated seats are held for whole terms by states drawn by electability "
     "(unsclab.elections, calibrated on Council membership 1946-2025).",
 )

@@ -132,9 +132,9 @@ def _holder(res, t: int, i: int, share: float, row: int, model) -> dict[str, Any
 
 def _simulated_seats(res, t: int, top: int) -> list[dict[str, Any]]:
     from unsclab.votes.data import ABSENT
-    from unsclab.votes.model import default_vote_model
+    from unsclab.votes.logit import default_council_model
 
-    model = default_vote_model()
+    model = default_council_model()
     row = int(res.window.rows[t])
     H, V = res.seat_votes_on(t)
     seats = []

@@ -2,7 +2,7 @@
 
 Real votes where the state really voted (``NV`` and unknown votes count as not voting).
 Simulated holders' votes are drawn from the vote model's probabilities
-(:func:`unsclab.votes.model.default_vote_model`), computed once for every state of the elections
+(:func:`unsclab.votes.logit.default_council_model`), computed once for every state of the elections
 universe on every recorded decision and cached on disk. Decisions the Record marks as
 **adopted without a vote** count every seat in favour, as the Library's voting data records
 them.
@@ -37,15 +37,13 @@ def register_record(cv: CouncilVotes) -> int:
 
 def _cache_path(cv: CouncilVotes, states: list[str], model) -> object:
     import hashlib
-    from dataclasses import astuple
 
     from unsclab.data.fetch import cache_dir
 
     h = hashlib.sha256()
     for part in (cv.votes.tobytes(), cv.ids.tobytes(), cv.without_vote.tobytes(),
                  cv.years.tobytes(), " ".join(cv.states).encode(), " ".join(states).encode(),
-                 repr(astuple(model.params)).encode(),
-                 model.alignment.agree.sum(dtype=np.float64).tobytes()):
+                 model.name.encode(), np.asarray(model.coef, dtype=np.float64).tobytes()):
         h.update(part)
     return cache_dir() / f"replay-predictions-{h.hexdigest()[:20]}.npz"
 
@@ -59,25 +57,18 @@ def record(record_key: int) -> CouncilVotes:
 def vote_probabilities(record_key: int) -> tuple[np.ndarray, np.ndarray]:
     """P(yes) and P(yes) + P(abstain) (decisions × universe, float32) of every state on every
     decision of the registered record; cached on disk (``.npz``, keyed by the record's votes,
-    the states and the vote model's parameters)."""
+    the states and the vote model's coefficients)."""
     from unsclab.elections import universe
-    from unsclab.votes.model import default_vote_model
+    from unsclab.votes.logit import default_council_model
 
     cv = _RECORDS[record_key]
-    model = default_vote_model()
+    model = default_council_model()
     states = list(universe())
     from unsclab.data.integrity import cached
 
     def build() -> tuple[np.ndarray, np.ndarray]:
-        p_yes = np.ones((len(cv), len(states)), dtype=np.float32)
-        p_yes_or_abstain = np.ones((len(cv), len(states)), dtype=np.float32)
-        for t in range(len(cv)):
-            if cv.without_vote[t]:
-                continue
-            P = model.predict_decision(cv, t, states)
-            p_yes[t] = P[:, 0]
-            p_yes_or_abstain[t] = P[:, 0] + P[:, 1]
-        return p_yes, p_yes_or_abstain
+        P = model.predict_record(cv, states)
+        return P[:, :, 0].copy(), (P[:, :, 0] + P[:, :, 1]).astype(np.float32)
 
     def write(p, value) -> None:
         with open(p, "wb") as f:
@@ -88,7 +79,7 @@ def vote_probabilities(record_key: int) -> tuple[np.ndarray, np.ndarray]:
             return z["cy"], z["cya"]
 
     return cached(_cache_path(cv, states, model), build=build, write=write, read=read,
-                  kind="replay-predictions", version=1)
+                  kind="replay-predictions", version=2)
 
 
 @dataclass(frozen=True)

@@ -30,7 +30,7 @@ arrays (``.npz``) in the unsclab user cache, keyed by those tables' keys and che
 
 from __future__ import annotations
 
-__all__ = ["Alignment", "alignment", "LAST_GA_YEAR", "FIRST_GA_YEAR"]
+__all__ = ["Alignment", "alignment", "agreement_matrix", "LAST_GA_YEAR", "FIRST_GA_YEAR"]
 
 from dataclasses import dataclass, field
 from functools import cache
@@ -135,6 +135,23 @@ def _votes_by_year() -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     return years, rcid, codes, kind
 
 
+def agreement_matrix(kind: np.ndarray, state: np.ndarray, rcid: np.ndarray,
+                     n_states: int) -> tuple[np.ndarray, np.ndarray]:
+    """Shrunk agreement (module docstring) and common roll calls of every pair of states, from
+    votes ``kind`` (0/1/2 = yes/abstain/no) of states ``state`` on roll calls ``rcid``."""
+    r_ids, r_pos = np.unique(rcid, return_inverse=True)
+    onehot = np.zeros((3, n_states, len(r_ids)), dtype=np.float32)
+    onehot[kind, state, r_pos] = 1.0
+    Yv, Av, Nv = onehot
+    P = Yv + Av + Nv
+    n = P @ P.T
+    dist = 0.5 * (Yv @ Av.T + Av @ Yv.T + Av @ Nv.T + Nv @ Av.T) + (Yv @ Nv.T + Nv @ Yv.T)
+    s = n - dist
+    has = n > 0
+    mean = float(s[has].sum() / n[has].sum()) if has.any() else 0.5
+    return (s + _SHRINK * mean) / (n + _SHRINK), n
+
+
 def _compute() -> tuple[list[str], np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     years_all, rcid, codes, kind = _votes_by_year()
     states = sorted(set(codes))
@@ -152,19 +169,9 @@ def _compute() -> tuple[list[str], np.ndarray, np.ndarray, np.ndarray, np.ndarra
     last = np.zeros(S, dtype=np.int16)
     for k, y in enumerate(years):
         m = years_all == y
-        r_ids, r_pos = np.unique(rcid[m], return_inverse=True)
-        onehot = np.zeros((3, S, len(r_ids)), dtype=np.float32)
-        onehot[kind[m], si[m], r_pos] = 1.0
-        Yv, Av, Nv = onehot
-        P = Yv + Av + Nv
-        n = P @ P.T
-        dist = 0.5 * (Yv @ Av.T + Av @ Yv.T + Av @ Nv.T + Nv @ Av.T) + (Yv @ Nv.T + Nv @ Yv.T)
-        s = n - dist
-        has = n > 0
-        mean = float(s[has].sum() / n[has].sum()) if has.any() else 0.5
-        agree[k] = (s + _SHRINK * mean) / (n + _SHRINK)
+        agree[k], n = agreement_matrix(kind[m], si[m], rcid[m], S)
         common[k] = np.rint(n).astype(np.int32)
-        voted = np.flatnonzero(P.sum(axis=1) > 0)
+        voted = np.flatnonzero(np.diag(n) > 0)
         first[voted] = np.minimum(first[voted], y)
         last[voted] = np.maximum(last[voted], y)
     last = np.where(last >= LAST_GA_YEAR - 1, 9999, last).astype(np.int16)
