@@ -92,34 +92,11 @@ def _probs(F: np.ndarray, coef: np.ndarray) -> np.ndarray:
 
 def fit_council_model(samples: Samples, iters: int = 30) -> np.ndarray:
     """Maximum likelihood coefficients (a small ridge keeps Newton's steps finite)."""
-    F, y = samples.features, samples.truth
-    K = F.shape[2]
-    coef = np.zeros(K)
+    from unsclab.votes.model import _newton
 
-    def objective(c: np.ndarray) -> float:
-        P = _probs(F, c)
-        return float(np.log(P[np.arange(len(y)), y] + 1e-300).sum() - _RIDGE * c @ c)
-
-    value = objective(coef)
-    for _ in range(iters):
-        P = _probs(F, coef)
-        Fbar = np.einsum("nc,nck->nk", P, F)
-        grad = (F[np.arange(len(y)), y] - Fbar).sum(axis=0) - 2 * _RIDGE * coef
-        D = F - Fbar[:, None, :]
-        H = -np.einsum("nc,nck,ncl->kl", P, D, D) - 2 * _RIDGE * np.eye(K)
-        step = np.linalg.solve(H, -grad)
-        t = 1.0
-        while t > 1e-6:
-            new = coef + t * step
-            new_value = objective(new)
-            if new_value >= value - 1e-9:
-                break
-            t /= 2
-        done = abs(new_value - value) < 1e-6
-        coef, value = new, new_value
-        if done:
-            break
-    return coef
+    F = samples.features
+    return _newton(F, samples.truth, iters, ridge=_RIDGE, start=np.zeros(F.shape[2]),
+                   tol=1e-6)[0]
 
 
 class CouncilVoteModel:

@@ -180,23 +180,30 @@ def _weighted_shares(data: LooData, beta: float, idx: np.ndarray | None = None) 
 
 # ----------------------------------------------------------------------------- fitting
 
-def _newton(F: np.ndarray, y: np.ndarray, iters: int = 50) -> tuple[np.ndarray, float]:
-    """Maximum likelihood of the conditional logit (concave): Newton with step halving."""
+def _newton(F: np.ndarray, y: np.ndarray, iters: int = 50, *, ridge: float = 0.0,
+            start: np.ndarray | None = None, tol: float = 1e-7) -> tuple[np.ndarray, float]:
+    """Maximum likelihood of the conditional logit (concave; with an optional ridge penalty
+    ``ridge · |coef|²``): Newton with step halving. Starts at ``start``, by default the
+    weighted share's coefficient at 1 and the others at 0."""
     K = F.shape[2]
-    coef = np.zeros(K)
-    coef[2] = 1.0
+    if start is None:
+        coef = np.zeros(K)
+        coef[2] = 1.0
+    else:
+        coef = np.array(start, dtype=float)
 
     def loglik(c: np.ndarray) -> float:
         P = _probs(F, c)
-        return float(np.log(P[np.arange(len(y)), y] + 1e-300).sum())
+        return float(np.log(P[np.arange(len(y)), y] + 1e-300).sum() - ridge * c @ c)
 
     ll = loglik(coef)
     for _ in range(iters):
         P = _probs(F, coef)
         Fbar = np.einsum("nc,nck->nk", P, F, optimize=True)
-        grad = (F[np.arange(len(y)), y] - Fbar).sum(axis=0)
+        grad = (F[np.arange(len(y)), y] - Fbar).sum(axis=0) - 2 * ridge * coef
         D = F - Fbar[:, None, :]
-        H = -np.einsum("nc,nck,ncl->kl", P, D, D, optimize=True) - 1e-6 * np.eye(K)
+        H = -np.einsum("nc,nck,ncl->kl", P, D, D, optimize=True) \
+            - (1e-6 + 2 * ridge) * np.eye(K)
         step = np.linalg.solve(H, -grad)
         t = 1.0
         while t > 1e-6:
@@ -205,7 +212,7 @@ def _newton(F: np.ndarray, y: np.ndarray, iters: int = 50) -> tuple[np.ndarray, 
             if new_ll >= ll - 1e-9:
                 break
             t /= 2
-        coef, done = new, abs(new_ll - ll) < 1e-7
+        coef, done = new, abs(new_ll - ll) < tol
         ll = new_ll
         if done:
             break
@@ -269,23 +276,6 @@ class AlignmentVoteModel:
         row = cv.votes[t]
         cols = np.flatnonzero(row != ABSENT)
         return self.predict(int(cv.years[t]), [cv.states[j] for j in cols], row[cols], candidates)
-
-    def basis(self, cv: CouncilVotes, t: int, candidate: str) -> str:
-        """In words, what the prediction of ``candidate``'s vote on decision ``t`` rests on."""
-        from unsclab.states import state_name
-
-        row = cv.votes[t]
-        cols = np.flatnonzero((row >= 0) & (row <= 2))
-        if len(cols) == 0:
-            return "no member's vote is recorded: predicted in favour"
-        members = [cv.states[j] for j in cols]
-        year = int(cv.years[t])
-        agree = _align_rows(self.alignment, year, [candidate], members)[0]
-        k = int(np.argmax(agree))
-        word = ("in favour", "abstaining", "against")[int(row[cols[k]])]
-        return (f"the votes of the {len(members)} members, weighted by GA agreement in "
-                f"{self.alignment.used_year(year)}; closest: {state_name(members[k])} "
-                f"({agree[k]:.2f}), {word}")
 
     def describe(self) -> dict[str, object]:
         return {"name": self.name, "params": asdict(self.params),
