@@ -57,3 +57,17 @@ def ga_recent_roll_calls() -> pd.DataFrame:
                 "(Voeten v33: rcid, iso3, vote yes/abstain/no/absent)")
 def ga_recent_votes() -> pd.DataFrame:
     return _recent()[1]
+
+
+@register_table("ga_issue_codes", schema_version=1, sources=("ga_votes_v33",), inputs=_CODES,
+                year="ga_year", description="Issue codes (me/nu/di/hr/co/ec) of every GA roll "
+                "call 1946 - June 2024 (Voeten v33), for the vote model's issue agreement")
+def ga_issue_codes() -> pd.DataFrame:
+    """The v33 issue flags of the roll calls flagged with at least one issue (ids shared with
+    ``unvotes``); see :mod:`unsclab.votes.issues`."""
+    from unsclab.data.ga_v33 import ISSUES, read_ga_v33
+
+    rc = read_ga_v33()[0]
+    codes = list(ISSUES)
+    rc = rc[rc[codes].any(axis=1)]
+    return rc[["rcid", "ga_year", *codes]].reset_index(drop=True)

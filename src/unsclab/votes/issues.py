@@ -11,8 +11,9 @@ A Council decision is matched to an issue by keywords of its title (:data:`ISSUE
 first match wins); decisions matched to none use the all-issue agreement.
 
 Source: E. Voeten, "United Nations General Assembly Voting Data", Harvard Dataverse,
-hdl:1902.1/12379, version 33 (CC0), read by :func:`unsclab.data.ga_v33.read_ga_v33`; issue
-codes as documented there (and in Bailey, Strezhnev and Voeten 2017, doi:10.1177/0022002715595700).
+hdl:1902.1/12379, version 33 (CC0): the issue codes of its roll calls (table ``ga_issue_codes``,
+:mod:`unsclab.data.ga_tables`; roll-call ids shared with ``unvotes``) over the GA record of
+:mod:`unsclab.votes.alignment`; issue codes as documented (and in Bailey, Strezhnev and Voeten 2017, doi:10.1177/0022002715595700).
 """
 
 from __future__ import annotations
@@ -59,10 +60,6 @@ class IssueAlignment:
     years: np.ndarray
     agree: np.ndarray
 
-    @property
-    def available(self) -> bool:
-        return len(self.years) > 0
-
     def matrix(self, issue: str, year: int) -> np.ndarray | None:
         """The latest matrix of ``issue`` for a GA year up to ``year`` (None if none)."""
         k = int(np.searchsorted(self.years, year, side="right")) - 1
@@ -73,29 +70,24 @@ class IssueAlignment:
 
 
 _MIN_ROLL_CALLS = 3
-_VERSION = 1
+_VERSION = 2
 
 
 def _compute(states: list[str]) -> IssueAlignment:
-    from unsclab.data.ga_v33 import read_ga_v33
-    from unsclab.votes.alignment import agreement_matrix
+    from unsclab.data.layers import load_table
+    from unsclab.votes.alignment import _votes_by_year, agreement_matrix
 
-    roll_calls, votes = read_ga_v33()
-    votes = votes[votes["vote"].astype(str) != "absent"]
+    years_all, rcid, codes, kind = _votes_by_year()   # the GA record of the alignment
     position = {s: i for i, s in enumerate(states)}
-    votes = votes[votes["iso3"].astype(str).isin(position)]
-    year_of = dict(zip(roll_calls["rcid"], roll_calls["ga_year"].astype(int)))
-    rcid = votes["rcid"].to_numpy(np.int64)
-    year = np.array([year_of[r] for r in rcid])
-    state = votes["iso3"].astype(str).map(position).to_numpy(np.int64)
-    vote = votes["vote"].astype(str).to_numpy()
-    kind = np.where(vote == "yes", 0, np.where(vote == "abstain", 1, 2))
-    years = np.array(sorted(set(year)))
+    keep = np.array([c in position for c in codes])
+    year, rcid, kind = years_all[keep], rcid[keep], kind[keep]
+    state = np.array([position[c] for c in codes[keep]], dtype=np.int64)
+    flags = load_table("ga_issue_codes")
+    years = np.array(sorted(y for y in set(year) if y >= 1945))
     out = np.full((len(ISSUE_CODES), len(years), len(states), len(states)), np.nan,
                   dtype=np.float32)
     for i, code in enumerate(ISSUE_CODES):
-        on_issue = set(roll_calls.loc[roll_calls[code].astype(bool), "rcid"])
-        m_issue = np.isin(rcid, list(on_issue))
+        m_issue = np.isin(rcid, flags.loc[flags[code].astype(bool), "rcid"].to_numpy(np.int64))
         for k, y in enumerate(years):
             m = m_issue & (year == y)
             if len(np.unique(rcid[m])) >= _MIN_ROLL_CALLS:
@@ -105,21 +97,17 @@ def _compute(states: list[str]) -> IssueAlignment:
 
 @cache
 def issue_alignment() -> IssueAlignment:
-    """Issue-specific agreement for every GA year of version 33, cached on disk (``.npz``,
-    checked by :func:`unsclab.data.integrity.cached`). Without the v33 file (an install with
-    the embedded snapshot only), no issue matrix: every decision uses the all-issue agreement
-    (:attr:`IssueAlignment.available` is False and the vote model is fitted that way)."""
-    from unsclab.data.fetch import cache_dir, locate, sha256_of
+    """Issue-specific agreement for every GA year, from the GA record of
+    :mod:`unsclab.votes.alignment` and the v33 issue codes (data layers: the embedded snapshot
+    has them), cached on disk (``.npz``, checked by :func:`unsclab.data.integrity.cached`)."""
+    import hashlib
+
+    from unsclab.data.fetch import cache_dir
     from unsclab.data.integrity import cached
-    from unsclab.errors import DataError
     from unsclab.votes.alignment import alignment
 
-    states = alignment().states
-    try:
-        key = sha256_of(locate("ga_votes_v33", download=False))[:12]
-    except (DataError, OSError):
-        n = len(states)
-        return IssueAlignment(np.zeros(0, np.int16), np.zeros((len(ISSUE_CODES), 0, n, n)))
+    al = alignment()
+    key = hashlib.sha256(al.agree.tobytes()).hexdigest()[:16]
 
     def write(p, value: IssueAlignment) -> None:
         with open(p, "wb") as f:
@@ -129,6 +117,6 @@ def issue_alignment() -> IssueAlignment:
         with np.load(p, allow_pickle=False) as z:
             return IssueAlignment(z["years"], z["agree"])
 
-    return cached(cache_dir() / f"ga-issue-alignment-{key}-{len(states)}.npz",
-                  build=lambda: _compute(states), write=write, read=read,
+    return cached(cache_dir() / f"ga-issue-alignment-{key}.npz",
+                  build=lambda: _compute(al.states), write=write, read=read,
                   kind="ga-issue-alignment", version=_VERSION)
