@@ -9,11 +9,13 @@ the Library in the UN Digital Library:
 - **General Assembly Voting Data** (digitallibrary.un.org/record/4060887): read by
   :func:`read_undl_ga_voting`; its columns are :data:`GA_COLUMNS`. Their meaning is read in the
   Library's data dictionary for the file ("UN General Assembly Voting Data: Description and
-  Terms of Use", 2024-09-12; ``undl_id`` the Digital Library record, ``ms_code`` the member
-  state's three-letter code, ``ms_vote`` Y / N / A / non-voting, ``session``, ``resolution``,
-  ``committee_report``, ``agenda_title``, totals, ``undl_link``). The column names and order
-  are those of the Library's files of 31 March 2025 and 6 February 2026; the second adds
-  ``vote_note`` after ``subjects``, which is therefore optional here. The Library writes
+  Terms of Use", 2024-09-12, in a copy kept in the GitHub repository Gunelmaas/SNA_team16;
+  ``undl_id`` the Digital Library record, ``ms_code`` the member state's three-letter code,
+  ``ms_vote`` Y / N / A / non-voting, ``session``, ``resolution``, ``committee_report``,
+  ``agenda_title``, totals, ``undl_link``). The column names and order are those of the
+  Library's files of 31 March 2025 and 6 February 2026 as quoted in a third-party importer's
+  tests (not checked against a downloaded file); the second adds ``vote_note`` after
+  ``subjects``, which is therefore optional here. The Library writes
   non-voting as ``X`` in these files (its research guide, research.un.org/en/docs/unvoting/undl,
   shows it blank) and totals as decimals such as ``120.0``.
 
