@@ -255,3 +255,19 @@ def test_cli_import_json_and_exit_code(sc_file):
     status = json.loads(CliRunner().invoke(app, ["data", "status", "--json"]).stdout)
     (entry,) = status["imports"]
     assert (entry["file"], entry["kind"], entry["added"]) == ("sc_voting.csv", "sc", 1)
+
+
+def test_ga_replace_swaps_the_roll_call(tmp_path, ga_current):
+    from unsclab.votes.alignment import _table
+
+    rc, _ = ga_current
+    (r74,) = rc.loc[rc["symbol"] == "A/RES/74/56", "rcid"]
+    flipped = _ga_ballot(ga_current, r74)
+    flipped["USA"] = {"Y": "N", "N": "Y", "A": "Y"}[flipped["USA"]]
+    p = _write(tmp_path / "ga.csv", GA_COLUMNS,
+               list(_ga_rows(4200004, "A/RES/74/56", "2019-12-12", "74", flipped)))
+    report = imports.import_file(p, on_conflict="replace")
+    assert [i["record_id"] for i in report.replaced] == [r74]
+    assert r74 not in set(_table("ga_votes")["rcid"])  # the unvotes roll call is replaced
+    usa = _table("ga_recent_votes").query("rcid == 4200004 and iso3 == 'USA'")["vote"]
+    assert usa.astype(str).tolist() == [{"Y": "yes", "N": "no"}[flipped["USA"]]]
