@@ -149,10 +149,15 @@ def _game_table(game, ws, chosen, exact, dest: Target, title: str, extra: dict) 
     """Per-player indices of a plain game (``ws``: the weights to show, if one weighted vote)."""
     from unsclab.api.powers import index_columns, per_player
     from unsclab.power import coleman_act, compute
+    from unsclab.power.games import LimitError
     from unsclab.quantities import format_value
 
-    values = compute(game, per_player(chosen))
-    act = coleman_act(game)
+    try:
+        values = compute(game, per_player(chosen))
+        act = coleman_act(game)
+    except LimitError as err:  # beyond the exact kernels: a labelled estimate, not a refusal
+        values, act, title = _approximate(game, chosen, err, title)
+        exact = False
     players = []
     for i, name in enumerate(game.names):
         row = {"name": name, **({"weight": ws[i]} if ws else {})}
@@ -160,11 +165,27 @@ def _game_table(game, ws, chosen, exact, dest: Target, title: str, extra: dict) 
             row[key] = _fmt(vals[i], exact)
         players.append(row)
     weight_col = [Column("weight", header="Weight", kind="int")] if ws else []
-    table = Table(f"{title}: power to act {act if exact else format_value(act)}",
+    head = title if act is None else f"{title}: power to act {act if exact else format_value(act)}"
+    table = Table(head,
                   [Column("name", header="Player"), *weight_col, *index_columns(values, exact)],
                   players)
     dest.emit([table], json_payload={"players": players, **extra,
-                                     "coleman_act": _fmt(act, exact)})
+                                     "coleman_act": None if act is None else _fmt(act, exact)})
+
+
+def _approximate(game, chosen, err, title: str):
+    """Monte Carlo estimates of the approximable indices asked for (default: all three)."""
+    import sys
+
+    from unsclab.power.approx import APPROXIMABLE, approximate
+
+    names = [n for n in (chosen or APPROXIMABLE) if n in APPROXIMABLE]
+    if not names:
+        raise GameError(f"{err.problems[0].message}; only {', '.join(APPROXIMABLE)} can be "
+                        f"estimated beyond it", field="--index")
+    est = approximate(game, names, seed=0)
+    sys.stderr.write(f"note: {err.problems[0].message}; showing estimates instead\n")
+    return est.values, None, f"{title} -- {est.label}"
 
 
 def union_specs(specs):

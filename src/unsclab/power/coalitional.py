@@ -38,7 +38,7 @@ from functools import lru_cache
 import numpy as np
 
 from unsclab.errors import GameError
-from unsclab.power.games import LIMITS, CompositeGame
+from unsclab.power.games import LIMITS, CompositeGame, LimitError
 from unsclab.power.indices import register_index
 from unsclab.power.kernels.common import _types, check_players
 
@@ -117,7 +117,7 @@ def _counts(game, partition: tuple[tuple[int, ...], ...]) -> dict[int, np.ndarra
             os_, osz, om = _profiles(own, dtype) if own else (
                 np.zeros((1, C), np.int64), np.zeros(1, np.int64), np.ones(1, dtype))
             if len(bm) * len(om) > LIMITS["profiles"]:
-                raise GameError(
+                raise LimitError(
                     f"coalitional values enumerate the other unions' and the union's own "
                     f"profiles, limited to {LIMITS['profiles']:,}; union {k + 1} needs "
                     f"{len(bm) * len(om):,}", field="unions")

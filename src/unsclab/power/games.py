@@ -21,6 +21,7 @@ absence count as no). See Felsenthal & Machover (1998), ch. 2.
 from __future__ import annotations
 
 __all__ = [
+    "LimitError",
     "Condition",
     "CompositeGame",
     "WeightedGame",
@@ -52,6 +53,11 @@ LIMITS = MappingProxyType(
         "ternary_cells": 2_000_000,
     }
 )
+
+
+class LimitError(GameError):
+    """A valid game beyond a stated limit of exact computation (:data:`LIMITS`): the message
+    names the limit; :func:`unsclab.power.approx.approximate` estimates such games."""
 
 
 def _is_int(value: object) -> bool:

@@ -138,7 +138,11 @@ def feasible(name: str, game: CompositeGame) -> bool:
     """Whether ``name`` can be computed exactly on ``game`` within the stated limits."""
     idx = _get(name)
     if idx.needs == "structure":
-        return player_profiles(game) <= LIMITS["profiles"]
+        return game.n <= LIMITS["players"] and player_profiles(game) <= LIMITS["profiles"]
+    if idx.needs in ("swings", "shapley"):
+        from unsclab.power.kernels import exact_problem
+
+        return exact_problem(game, shapley=idx.needs == "shapley") is None
     if idx.needs == "ternary":
         from unsclab.power.kernels.ternary import ternary_cells
 

@@ -44,13 +44,14 @@ __all__ = [
     "player_types",
     "player_profiles",
     "METHODS",
+    "exact_problem",
 ]
 
 from fractions import Fraction
 from functools import lru_cache
 
 from unsclab.errors import GameError
-from unsclab.power.games import LIMITS, CompositeGame
+from unsclab.power.games import LIMITS, CompositeGame, LimitError
 from unsclab.power.kernels.common import (
     Structure,
     Swings,
@@ -65,7 +66,7 @@ from unsclab.power.kernels.common import (
 )
 from unsclab.power.kernels.enumeration import check_profiles, enum_structure, enum_swings
 from unsclab.power.kernels.multi_weight_dp import composite_cells, composite_swings
-from unsclab.power.kernels.weighted_gf import weighted_swings
+from unsclab.power.kernels.weighted_gf import weighted_cells, weighted_swings
 
 METHODS = ("auto", "enumerate", "weighted", "composite", "bigint")
 
@@ -132,7 +133,7 @@ def _choose(types: _Types, method: str) -> str:
         return "composite"
     if types.profiles <= LIMITS["profiles"]:
         return "enumerate"
-    raise GameError(
+    raise LimitError(
         f"exact computation of a game with several conditions is limited to "
         f"{LIMITS['profiles']:,} player-type profiles or {LIMITS['composite_cells']:,} table "
         f"cells ((non-null players + 1) x product of (total weight + 1)); this game has "
@@ -197,6 +198,29 @@ def _compute_swings(game: CompositeGame, shapley: bool, method: str) -> Swings:
         shapley=ss,
         method=kind,
     )
+
+
+def exact_problem(game, shapley: bool = True) -> str | None:
+    """Why :func:`swings` would refuse ``game`` (the limit it meets), or None: the same
+    choices as the computation, without computing."""
+    if game.n > LIMITS["players"]:
+        return f"exact computation is limited to {LIMITS['players']} players, got {game.n}"
+    types = _types(game)
+    if types.groups is not None and types.profiles > _ENUM_FAST:
+        for _, g in game.conjunctions():
+            problem = exact_problem(g, shapley)
+            if problem:
+                return problem
+        return None
+    try:
+        kind = _choose(types, "auto")
+    except LimitError as err:
+        return err.problems[0].message
+    if kind == "weighted" and weighted_cells(types, shapley) > LIMITS["weighted_cells"]:
+        return (f"exact computation of a weighted game is limited to "
+                f"{LIMITS['weighted_cells']:,} table cells, this game needs "
+                f"{weighted_cells(types, shapley):,}")
+    return None
 
 
 @lru_cache(maxsize=256)

@@ -15,8 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from fractions import Fraction
 
-from unsclab.errors import GameError
-from unsclab.power.games import LIMITS, CompositeGame
+from unsclab.power.games import LIMITS, CompositeGame, LimitError
 
 
 @dataclass(frozen=True)
@@ -189,7 +188,7 @@ def _expand(types: _Types, per_type: Sequence, null_value) -> tuple:
 def check_players(game: CompositeGame) -> None:
     """Refuse a game beyond ``LIMITS["players"]`` (every exact kernel)."""
     if game.n > LIMITS["players"]:
-        raise GameError(
+        raise LimitError(
             f"exact computation is limited to {LIMITS['players']} players, got {game.n}",
             field="players",
         )

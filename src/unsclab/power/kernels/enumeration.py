@@ -27,15 +27,14 @@ from fractions import Fraction
 
 import numpy as np
 
-from unsclab.errors import GameError
-from unsclab.power.games import LIMITS
+from unsclab.power.games import LIMITS, LimitError
 from unsclab.power.kernels.common import Structure, _expand, _Types
 
 
 def check_profiles(types: _Types, what: str) -> None:
     p = types.profiles
     if p > LIMITS["profiles"]:
-        raise GameError(
+        raise LimitError(
             f"{what} are computed by enumerating player-type profiles, limited to "
             f"{LIMITS['profiles']:,}; this game has {p:,} (players with distinct weights "
             f"multiply the count)",

@@ -26,8 +26,7 @@ import math
 
 import numpy as np
 
-from unsclab.errors import GameError
-from unsclab.power.games import LIMITS
+from unsclab.power.games import LIMITS, LimitError
 from unsclab.power.kernels import modular
 from unsclab.power.kernels.common import _Types
 from unsclab.power.kernels.modular import crt
@@ -44,7 +43,7 @@ def composite_cells(types: _Types) -> int:
 def composite_swings(types: _Types):
     cells = composite_cells(types)
     if cells > LIMITS["composite_cells"]:
-        raise GameError(
+        raise LimitError(
             f"exact computation of a game with several conditions is limited to "
             f"(non-null players + 1) x product of (total weight + 1) <= "
             f"{LIMITS['composite_cells']:,} cells, this game needs {cells:,}",

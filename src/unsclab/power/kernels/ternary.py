@@ -50,8 +50,7 @@ from functools import lru_cache
 
 import numpy as np
 
-from unsclab.errors import GameError
-from unsclab.power.games import LIMITS, CompositeGame
+from unsclab.power.games import LIMITS, CompositeGame, LimitError
 from unsclab.power.kernels.common import check_players
 
 
@@ -140,7 +139,7 @@ def _check(game: CompositeGame, types: _TTypes) -> None:
     check_players(game)
     cells = math.prod(math.comb(m + 3, 3) for m in types.counts)
     if cells > LIMITS["ternary_cells"]:
-        raise GameError(
+        raise LimitError(
             f"exact ternary indices enumerate partial roll calls by player type, limited to "
             f"{LIMITS['ternary_cells']:,} cells (product over types of C(players + 3, 3)); this "
             f"game needs {cells:,}",

@@ -29,8 +29,7 @@ __all__ = ["weighted_cells", "weighted_swings"]
 
 import numpy as np
 
-from unsclab.errors import GameError
-from unsclab.power.games import LIMITS
+from unsclab.power.games import LIMITS, LimitError
 from unsclab.power.kernels import modular
 from unsclab.power.kernels.common import _Types
 from unsclab.power.kernels.modular import crt, modsum
@@ -59,7 +58,7 @@ def weighted_swings(types: _Types, sized: bool, bigint: bool = False):
     cells = weighted_cells(types, sized)
     if cells > LIMITS["weighted_cells"]:
         what = "(non-null players + 1) x (quota + 1)" if sized else "quota + 1"
-        raise GameError(
+        raise LimitError(
             f"exact computation of a weighted game is limited to {what} <= "
             f"{LIMITS['weighted_cells']:,} table cells, this game needs {cells:,}",
             field="quota",
