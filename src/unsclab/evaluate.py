@@ -21,6 +21,7 @@ from functools import lru_cache
 
 from unsclab.blocs import BLOCS, Bloc, bloc
 from unsclab.designs.model import Design
+from unsclab.equity import representation_factors
 from unsclab.metrics import group_table, representation, state_power
 from unsclab.occupancy import Occupancy, uniform_occupancy
 from unsclab.record import P5
@@ -58,7 +59,8 @@ class Evaluation:
             if row["iso3"] == iso3:
                 return row
         return {"iso3": iso3, "name": state_name(iso3), "expected_seats": 0.0,
-                "years_per_decade": 0.0, **{i: 0.0 for i in self.indices}}
+                "years_per_decade": 0.0, "representation_factor": 0.0,
+                **{i: 0.0 for i in self.indices}}
 
     def to_dict(self, exact: bool = False) -> dict:
         """A JSON-ready dict; ``exact`` adds the per-seat values as fraction strings."""
@@ -131,9 +133,15 @@ def evaluate_design(
             row[name] = float(powers[name].get(iso3, 0))
         states.append(row)
     states.sort(key=lambda r: (-r["banzhaf"], r["iso3"]))
+    state_factor, group_factor = representation_factors(
+        {r["iso3"]: r["banzhaf"] for r in states})
+    for r in states:
+        r["representation_factor"] = state_factor.get(r["iso3"], 0.0)
 
     per_seat_float = {name: {k: float(v) for k, v in per_seat[name].items()} for name in indices}
     groups = group_table(design, occ, per_seat_float["banzhaf"])
+    for row in groups:
+        row["representation_factor"] = group_factor.get(row["group"], 0.0)
     for row in groups:
         for name in indices:
             if name in _SHARED:

@@ -103,6 +103,10 @@ _ENTRIES = (
        definition="The five permanent members' combined share of Banzhaf power when each seat "
                   "may also abstain and a permanent member's abstention is no veto (ternary "
                   "Banzhaf)."),
+    _Q("representation_factor", "Representation factor", "Repr.", kind="number", digits=2,
+       definition="Share of expected Banzhaf power (seat power times the probability of "
+                  "holding the seat) over the share of the square root of population among the "
+                  "193 members: 1 is equitable, above 1 over-represented (Gould & Rablen 2016)."),
     _Q("power_share", "Share of power", "Power",
        definition="The group's share of Banzhaf power: expected seats held times the power of "
                   "each seat."),

@@ -75,8 +75,8 @@ def test_latex_is_structurally_sound():
                  "uniform", "--format", "latex")
     assert result.exit_code == 0, result.output
     tex = result.stdout
-    assert tex.count("\\begin{table}") == tex.count("\\end{table}") == 2
-    assert tex.count("\\begin{tabular}") == tex.count("\\end{tabular}") == 2
+    assert tex.count("\\begin{table}") == tex.count("\\end{table}") == 3  # rule, representation, factors
+    assert tex.count("\\begin{tabular}") == tex.count("\\end{tabular}") == 3
     for spec, body in re.findall(r"\\begin\{tabular\}\{([lr]+)\}(.*?)\\end\{tabular\}", tex,
                                  re.S):
         rows = [r for r in body.split("\\\\") if "&" in r]

@@ -33,6 +33,7 @@ def compare_row(ev, state: str | None = None) -> dict[str, Any]:
         "p5_ternary_banzhaf_share": ev.representation.get("p5_ternary_banzhaf_share"),
         "seats_by_group": {g["group"]: g["seats"] for g in ev.groups},
         "power_by_group": {g["group"]: g["power_share"] for g in ev.groups},
+        "equity_by_group": {g["group"]: g.get("representation_factor") for g in ev.groups},
         "population_with_permanent_seat": ev.representation["population_with_permanent_seat"],
         "penrose_distance": ev.representation["penrose_distance"],
         "gini_power_per_person": ev.representation["gini_power_per_person"],
@@ -42,7 +43,8 @@ def compare_row(ev, state: str | None = None) -> dict[str, Any]:
         s = ev.state(state)
         row["state"] = {"iso3": state, "banzhaf_share": s["banzhaf"],
                         "shapley_shubik_share": s["shapley_shubik"],
-                        "years_per_decade": s["years_per_decade"]}
+                        "years_per_decade": s["years_per_decade"],
+                        "representation_factor": s.get("representation_factor", 0.0)}
     return row
 
 
@@ -98,7 +100,7 @@ def compare_rows(designs: Sequence[Design], *, state: str | None = None,
 def flat_row(row: dict[str, Any], sep: str = "_") -> dict[str, Any]:
     """A comparison row with its nested parts spread into columns (``power_AG``, ...)."""
     names = {"power_by_group": "power", "seats_by_group": "seats", "replay": "replay",
-             "state": "state"}
+             "state": "state", "equity_by_group": "equity"}
     flat = {k: v for k, v in row.items() if not isinstance(v, dict) and k not in names}
     for key, prefix in names.items():
         flat.update({f"{prefix}{sep}{k}": v for k, v in (row.get(key) or {}).items()})
@@ -109,9 +111,11 @@ def _group_columns(prefix: str, quantity: str, what: str) -> list[Column]:
     from unsclab.groups import GROUP_NAMES, GROUPS
 
     return [Column(f"{prefix}{g}", header=f"{g} {what}", short=g, quantity=quantity,
-                   definition=f"{GROUP_NAMES[g]}: " + ("share of Banzhaf power."
-                                                        if quantity == "power_share" else
-                                                        "expected seats."))
+                   definition=f"{GROUP_NAMES[g]}: " + {
+                       "power_share": "share of Banzhaf power.",
+                       "representation_factor": "share of expected Banzhaf power over share of "
+                                                "the square roots of its members' populations.",
+                   }.get(quantity, "expected seats."))
             for g in GROUPS]
 
 
@@ -150,6 +154,11 @@ def compare_tables(rows: list[dict]) -> list[Table]:
         [design, *_group_columns("seats:", "seats", "expected seats"),
          Column("population_with_permanent_seat"), Column("penrose_distance"),
          Column("gini_power_per_person")], flat))
+    tables.append(Table(
+        "Representation factor by group: expected power against the square root of population "
+        "(1 is equitable; Gould & Rablen 2016)",
+        [design, *_group_columns("equity:", "representation_factor", "factor")],
+        flat))
     if rows and rows[0].get("state"):
         from unsclab.states import state_name
 
@@ -158,7 +167,8 @@ def compare_tables(rows: list[dict]) -> list[Table]:
             f"{state_name(code)} ({code}): expected power and years on the Council",
             [design, Column("state:banzhaf_share", quantity="banzhaf"),
              Column("state:shapley_shubik_share", quantity="shapley_shubik"),
-             Column("state:years_per_decade", quantity="years_per_decade")], flat))
+             Column("state:years_per_decade", quantity="years_per_decade"),
+             Column("state:representation_factor", quantity="representation_factor")], flat))
     return tables
 
 
