@@ -175,6 +175,6 @@ def default_council_model() -> CouncilVoteModel:
         samples = council_samples(cv, src)
         return {"coef": fit_council_model(samples).tolist(), "n_train": int(len(samples.truth))}
 
-    fitted = cached_json(cache_dir() / f"council-vote-model-{h.hexdigest()[:20]}.json",
+    fitted = cached_json(cache_dir() / f"vote-model-council-{h.hexdigest()[:20]}.json",
                          build=build, kind="council-vote-model", version=1)
     return CouncilVoteModel(np.array(fitted["coef"]), src, int(fitted["n_train"]))
