@@ -1,4 +1,4 @@
-"""CLI: ``unsclab votes backtest`` and ``unsclab votes model`` — the vote model."""
+"""CLI: ``unsclab votes backtest``, ``model`` and ``power`` — the vote model and what it gives."""
 
 from __future__ import annotations
 
@@ -117,6 +117,51 @@ def model(
                       Column("meaning", header="Meaning", kind="text")], rows)
     dest.emit([table], json_payload=m.describe(),
               notes=["Features and method: docs/votes.md (unsclab.votes.features)."])
+
+
+@votes_app.command("power")
+@user_errors
+def power(
+    since: int = year_option("--since", 1990, "First year of decisions."),
+    until: int = year_option("--until", 2025, "Last year of decisions."),
+    subject: Optional[str] = typer.Option(None, "--subject", help="Only decisions on this "
+                                          "subject (title keywords)."),
+    top: int = typer.Option(20, "--top", min=1, help="States shown."),
+    as_json: bool = typer.Option(False, "--json", help="Print one JSON document."),
+    fmt: str = format_option(),
+    out: Optional[str] = out_option(),
+    explain: bool = explain_option(),
+) -> None:
+    """A posteriori power: each member's probability of being decisive on the real agenda.
+
+    Example: unsclab votes power --since 2000 --subject "Middle East"
+    """
+    from unsclab.cli.replay import _subject
+    from unsclab.errors import UnsclabError
+    from unsclab.states import state_name
+    from unsclab.votes.decisive import a_posteriori_power
+
+    if since > until:
+        raise UnsclabError(f"--since {since} is after --until {until}")
+    dest = target(fmt, out, as_json, explain)
+    with status("Computing a posteriori power"):
+        res = a_posteriori_power(since, until, _subject(subject))
+    cols = [Column("a_posteriori", header="A posteriori P(decisive)", kind="number", digits=4,
+                   definition="P(adopted if it votes yes) − P(adopted if it votes no), the "
+                              "others voting with the vote model's probabilities."),
+            Column("a_priori", header="A priori (Banzhaf)", kind="number", digits=4,
+                   definition="The same with every vote a coin toss: the absolute Banzhaf "
+                              "index.")]
+    seats = [{"seat": k, **v} for k, v in res["by_seat"].items()]
+    rows = [{**r, "name": state_name(r["iso3"])} for r in res["states"][:top]]
+    what = f" on {res['subject']}" if res["subject"] else ""
+    dest.emit([Table(f"By seat: {res['decisions']} substantive decisions {since}–{until}{what}",
+                     [Column("seat", header="Seat", kind="text"), *cols], seats),
+               Table("By state (mean over the decisions it sat on)",
+                     [Column("name", header="State", kind="text"),
+                      Column("decisions", header="Decisions", kind="int"), *cols], rows)],
+              json_payload=res, notes=["Method and references: docs/power.md, "
+                                       "'A posteriori power'."])
 
 
 def register(app: typer.Typer) -> None:

@@ -171,7 +171,8 @@ def decision_blocks(cv: CouncilVotes, src: FeatureSources, candidates: str | lis
     order: (decision, candidate record columns or universe positions, features).
 
     ``candidates`` "elected": the elected members who voted (each predicted from the others —
-    the backtest's hidden votes); or a list of ISO3 codes (predicted from all the voters)."""
+    the backtest's hidden votes); "members": every member who voted, each predicted from the
+    others; or a list of ISO3 codes (predicted from all the voters)."""
     from unsclab.votes.model import P5
 
     S = len(cv.states)
@@ -179,7 +180,7 @@ def decision_blocks(cv: CouncilVotes, src: FeatureSources, candidates: str | lis
     al = src.alignment
     col_al_all = np.array([al.index(s) if al.index(s) is not None else -1 for s in cv.states])
     p5 = {cv.column(p) for p in P5 if p in cv.states}
-    if candidates != "elected":
+    if candidates not in ("elected", "members"):
         cand_al_list = np.array([al.index(s) if al.index(s) is not None else -1
                                  for s in candidates])
         cand_col_list = np.array([cv._col.get(s, -1) for s in candidates])
@@ -199,8 +200,9 @@ def decision_blocks(cv: CouncilVotes, src: FeatureSources, candidates: str | lis
         codes = row[cols].astype(np.int64)
         if (codes != 0).any():
             pending.append((cols, codes))
-        if candidates == "elected":
-            cand_col = np.array([j for j in cols if j not in p5], dtype=np.int64)
+        if candidates in ("elected", "members"):
+            cand_col = np.array([j for j in cols if candidates == "members" or j not in p5],
+                                dtype=np.int64)
             if len(cand_col) == 0:
                 continue
             yield t, cand_col, _block(src, hist, cv, t, cand_col, col_al_all[cand_col], cols,
