@@ -116,7 +116,8 @@ def model(
                       Column("coefficient", header="Coefficient", kind="number", digits=3),
                       Column("meaning", header="Meaning", kind="text")], rows)
     dest.emit([table], json_payload=m.describe(),
-              notes=["Features and method: docs/votes.md (unsclab.votes.features)."])
+              notes=["Each feature and the fit: help(unsclab.votes.features), "
+                     "help(unsclab.votes.logit)."])
 
 
 @votes_app.command("power")
@@ -160,8 +161,8 @@ def power(
                Table("By state (mean over the decisions it sat on)",
                      [Column("name", header="State", kind="text"),
                       Column("decisions", header="Decisions", kind="int"), *cols], rows)],
-              json_payload=res, notes=["Method and references: docs/power.md, "
-                                       "'A posteriori power'."])
+              json_payload=res, notes=["Method and references: "
+                                       "help(unsclab.votes.decisive)."])
 
 
 def register(app: typer.Typer) -> None:
