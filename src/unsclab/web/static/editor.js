@@ -11,6 +11,8 @@
   const tomlErrors = document.getElementById("toml-errors");
   const statusLine = document.getElementById("status");
   let seq = 0;
+  let edited = false;
+  let lastToml = tomlBox.value;
 
   function el(tag, attrs, children) {
     const e = document.createElement(tag);
@@ -33,48 +35,71 @@
     return s;
   }
 
+  const list = (v) => (v || []).join(", ");
+  const codes = (text) => text.split(/[\s,;]+/).map((x) => x.trim().toUpperCase()).filter(Boolean);
+  function textInput(field, value, label, attrs) {
+    return el("label", { class: "field" }, [label,
+      el("input", Object.assign({ type: "text", "data-field": field, value: value ?? "" }, attrs || {})),
+      errSpan(field)]);
+  }
+  function checkbox(attrs, label) {
+    return el("label", { class: "check" }, [el("input", Object.assign({ type: "checkbox" }, attrs)), label]);
+  }
+
+  // Every field of the design format: the design's name and summary; the rule (quota,
+  // procedural quota, veto holders, negatives needed, deferred vetoes and their review, the
+  // literal reading); each seat class (id, label, kind, group, seats, term, re-eligibility,
+  // named holders, eligible states, constituency). Extra majorities, alternatives, sources and
+  // assumptions are lists of tables: the TOML tab edits them.
   function render() {
     formRoot.textContent = "";
     const rule = design.rule || {};
     const veto = rule.veto || {};
-    formRoot.appendChild(el("label", { class: "field wide" }, ["Name ",
-      el("input", { type: "text", "data-field": "name", value: design.name || "" }), errSpan("name")]));
+    formRoot.appendChild(textInput("name", design.name, "Name"));
+    formRoot.appendChild(textInput("summary", design.summary, "Summary"));
     const ruleSet = el("fieldset", {}, [el("legend", { text: "Decision rule" }),
-      numInput("rule.quota", rule.quota, "Quota (affirmative votes)", 1),
-      numInput("rule.procedural_quota", rule.procedural_quota, "Procedural quota", 1),
-      numInput("rule.veto.negatives", veto.negatives ?? 1, "Negative votes a veto needs", 1)]);
-    const vetoBox = el("div", { class: "veto-classes", "data-field": "rule.veto.classes" },
-      ["Veto holders: "]);
-    for (const c of design.seats) {
-      vetoBox.appendChild(el("label", {}, [
-        el("input", { type: "checkbox", "data-veto": c.id,
-          checked: (veto.classes || []).includes(c.id) }), " " + c.id]));
+      el("div", { class: "grid2" }, [
+        numInput("rule.quota", rule.quota, "Quota (affirmative votes)", 1),
+        numInput("rule.procedural_quota", rule.procedural_quota, "Procedural quota", 1),
+        numInput("rule.veto.negatives", veto.negatives ?? 1, "Negative votes a veto needs", 1),
+        numInput("rule.veto.review_after_years", veto.review_after_years, "Review of deferred vetoes after (years)", 1)])]);
+    for (const [key, label] of [["classes", "Veto holders: "], ["deferred", "Veto deferred (not exercised): "]]) {
+      const box = el("div", { class: "veto-classes", "data-field": `rule.veto.${key}` }, [label]);
+      for (const c of design.seats) {
+        box.appendChild(checkbox({ [`data-${key === "classes" ? "veto" : "deferred"}`]: c.id,
+          checked: (veto[key] || []).includes(c.id) }, " " + c.id));
+      }
+      box.appendChild(errSpan(`rule.veto.${key}`));
+      ruleSet.appendChild(box);
     }
-    vetoBox.appendChild(errSpan("rule.veto.classes"));
-    ruleSet.appendChild(vetoBox);
+    ruleSet.appendChild(checkbox({ "data-field": "rule.veto.abstention_blocks", checked: !!veto.abstention_blocks },
+      " Literal reading of Art. 27(3): abstention and absence of a veto holder block too"));
     formRoot.appendChild(ruleSet);
 
-    const table = el("table", { class: "data seats-edit", id: "seat-edit" });
-    table.appendChild(el("thead", {}, [el("tr", {}, ["Class id", "Kind", "Group", "Seats", "Term (years)", ""]
-      .map((h) => el("th", { text: h })))]));
-    const body = el("tbody");
+    const seats = el("fieldset", {}, [el("legend", { text: "Seat classes" })]);
     design.seats.forEach((c, i) => {
       const f = (k) => `seats[${i + 1}].${k}`;
-      const row = el("tr", { "data-row": i }, [
-        el("td", {}, [el("input", { type: "text", size: 16, "data-field": f("id"), value: c.id }), errSpan(f("id"))]),
-        el("td", {}, [select(f("kind"), c.kind, opts.kinds), errSpan(f("kind"))]),
-        el("td", {}, [select(f("group"), c.group || "open", opts.groups), errSpan(f("group"))]),
-        el("td", {}, [el("input", { type: "number", step: "1", min: 1, size: 4, "data-field": f("count"), value: c.count }), errSpan(f("count"))]),
-        el("td", {}, [el("input", { type: "number", step: "1", min: 1, size: 3, "data-field": f("term_years"),
-          value: c.term_years ?? "", placeholder: "—" }), errSpan(f("term_years"))]),
-        el("td", {}, [el("button", { type: "button", class: "remove", "data-remove": i, title: "Remove this class", text: "×" }),
-          errSpan(`seats[${i + 1}]`)]),
-      ]);
-      body.appendChild(row);
+      seats.appendChild(el("div", { class: "seat-card", "data-row": i }, [
+        el("button", { type: "button", class: "remove", "data-remove": i,
+          title: `Remove the class ${c.id}`, "aria-label": `Remove the class ${c.id}`, text: "×" }),
+        el("div", { class: "grid" }, [
+          textInput(f("id"), c.id, "Class id"),
+          textInput(f("label"), c.label, "Label"),
+          el("label", { class: "field" }, ["Kind", select(f("kind"), c.kind, opts.kinds), errSpan(f("kind"))]),
+          el("label", { class: "field" }, ["Group", select(f("group"), c.group || "open", opts.groups), errSpan(f("group"))]),
+          numInput(f("count"), c.count, "Seats", 1),
+          numInput(f("term_years"), c.term_years, "Term (years)", 1),
+          textInput(f("holders"), list(c.holders), "Named holders (ISO3)", { placeholder: "none" }),
+          textInput(f("eligible"), list(c.eligible), "Eligible states (ISO3)", { placeholder: "any of the group" }),
+          textInput(f("constituency"), c.constituency, "Constituency", { placeholder: "none" }),
+        ]),
+        checkbox({ "data-field": f("re_eligible"), checked: !!c.re_eligible }, " Re-eligible at once"),
+        errSpan(`seats[${i + 1}]`),
+      ]));
     });
-    table.appendChild(body);
-    formRoot.appendChild(el("fieldset", {}, [el("legend", { text: "Seats" }), table,
-      el("button", { type: "button", id: "add-class", text: "Add an elected seat class" }), errSpan("seats")]));
+    seats.appendChild(el("button", { type: "button", id: "add-class", text: "Add an elected seat class" }));
+    seats.appendChild(errSpan("seats"));
+    formRoot.appendChild(seats);
   }
 
   function readForm() {
@@ -86,29 +111,39 @@
       const n = Number(v);
       return Number.isInteger(n) ? n : v;
     };
+    const optional = (obj, key, value) => { if (value === null || value === "" ||
+      (Array.isArray(value) && !value.length)) delete obj[key]; else obj[key] = value; };
     d.name = val("name").value;
+    optional(d, "summary", val("summary").value.trim());
     d.rule = d.rule || {};
     d.rule.quota = int("rule.quota");
-    const pq = int("rule.procedural_quota");
-    if (pq === null) delete d.rule.procedural_quota; else d.rule.procedural_quota = pq;
+    optional(d.rule, "procedural_quota", int("rule.procedural_quota"));
     d.rule.veto = d.rule.veto || {};
     d.rule.veto.negatives = int("rule.veto.negatives") ?? 1;
+    optional(d.rule.veto, "review_after_years", int("rule.veto.review_after_years"));
+    d.rule.veto.abstention_blocks = val("rule.veto.abstention_blocks").checked;
     const oldIds = design.seats.map((c) => c.id);
     d.seats.forEach((c, i) => {
       const f = (k) => `seats[${i + 1}].${k}`;
       c.id = val(f("id")).value.trim();
+      optional(c, "label", val(f("label")).value.trim());
       c.kind = val(f("kind")).value;
       c.group = val(f("group")).value;
       c.count = int(f("count"));
-      const term = int(f("term_years"));
-      if (term === null) delete c.term_years; else c.term_years = term;
+      optional(c, "term_years", int(f("term_years")));
+      optional(c, "holders", codes(val(f("holders")).value));
+      optional(c, "eligible", codes(val(f("eligible")).value));
+      optional(c, "constituency", val(f("constituency")).value.trim());
+      c.re_eligible = val(f("re_eligible")).checked;
     });
-    // veto holders follow a renamed class
+    // veto holders and deferred vetoes follow a renamed class
     const rename = Object.fromEntries(oldIds.map((id, i) => [id, d.seats[i].id]));
-    d.rule.veto.classes = [...formRoot.querySelectorAll("[data-veto]")]
-      .filter((b) => b.checked).map((b) => rename[b.dataset.veto] ?? b.dataset.veto);
-    if (d.rule.veto.deferred) d.rule.veto.deferred = d.rule.veto.deferred.map((x) => rename[x] ?? x);
+    const ticked = (attr) => [...formRoot.querySelectorAll(`[data-${attr}]`)]
+      .filter((b) => b.checked).map((b) => rename[b.dataset[attr]] ?? b.dataset[attr]);
+    d.rule.veto.classes = ticked("veto");
+    optional(d.rule.veto, "deferred", ticked("deferred"));
     if (!d.rule.veto.classes.length) delete d.rule.veto.negatives;
+    edited = true;
     return d;
   }
 
@@ -163,7 +198,7 @@
     rows.textContent = "";
     for (const r of (v.power ? v.power.per_seat_class : [])) {
       rows.appendChild(el("tr", {}, [el("td", { text: r.class }), el("td", { class: "n", text: String(r.count) }),
-        el("td", { class: "n", text: num(r.banzhaf, 4) }), el("td", { class: "n", text: pct(r.banzhaf_class_total) })]));
+        el("td", { class: "n", text: pct(r.banzhaf, 2) }), el("td", { class: "n", text: pct(r.banzhaf_class_total, 2) })]));
     }
     const groups = document.getElementById("group-rows");
     groups.textContent = "";
@@ -179,8 +214,12 @@
         : v.occupancy_method) + " (a stated model, not a forecast)." }));
     }
     for (const n of v.notes || []) notes.appendChild(el("p", { text: n }));
-    statusLine.textContent = "Results of " + data.design.id + " (updated)";
+    statusLine.textContent = edited ? "Results of your edited design (" + data.design.name + ")"
+      : "Results of " + data.design.id;
+    const sources = document.getElementById("sources");
+    if (sources) sources.hidden = edited;  // a real design's sources do not vouch for an edit
     document.getElementById("results").classList.remove("stale");
+    if (window.unsclabTools) window.unsclabTools();
   }
 
   async function post(url, body) {
@@ -202,7 +241,10 @@
     clearErrors();
     design = Object.assign({}, res.data.design);
     delete design.size;
-    if (fromToml) render(); else if (document.activeElement !== tomlBox) tomlBox.value = res.data.toml;
+    if (fromToml) { edited = true; render(); }
+    else if (document.activeElement !== tomlBox) tomlBox.value = res.data.toml;
+    lastToml = res.data.toml;
+    if (edited) history.replaceState(null, "", "#toml=" + encode(lastToml));
     showResults(res.data);
     const fig = await post("/api/figures/seats", { design });
     if (fig.ok && mine === seq) document.getElementById("seat-figure").innerHTML = fig.data.svg;
@@ -236,5 +278,31 @@
       for (const p of document.querySelectorAll(".pane")) p.hidden = p.id !== tab.dataset.tab;
     });
   }
+  // share and keep: the TOML as a file, and a permalink that carries the design in the URL
+  const encode = (text) => btoa(String.fromCharCode(...new TextEncoder().encode(text)))
+    .replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
+  const decode = (b64) => new TextDecoder().decode(Uint8Array.from(
+    atob(b64.replace(/-/g, "+").replace(/_/g, "/")), (ch) => ch.charCodeAt(0)));
+  document.getElementById("download-toml").addEventListener("click", () => {
+    const a = document.createElement("a");
+    a.href = "data:application/toml;charset=utf-8," + encodeURIComponent(lastToml);
+    a.download = (design.id || "design") + ".toml";
+    document.body.appendChild(a); a.click(); a.remove();
+  });
+  document.getElementById("copy-link").addEventListener("click", async () => {
+    const url = location.origin + location.pathname + location.search + "#toml=" + encode(lastToml);
+    history.replaceState(null, "", url);
+    const note = document.getElementById("link-note");
+    try { await navigator.clipboard.writeText(url); note.textContent = "Link copied."; }
+    catch (e) { note.textContent = "Link in the address bar."; }
+  });
   render();
+  const shared = location.hash.startsWith("#toml=") ? location.hash.slice(6) : null;
+  if (shared) {
+    try {
+      tomlBox.value = decode(shared);
+      edited = true;
+      evaluate({ toml: tomlBox.value }, true);
+    } catch (e) { errorsBox.appendChild(el("li", { text: "The link holds no readable design." })); }
+  }
 })();
