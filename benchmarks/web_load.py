@@ -183,11 +183,27 @@ def main(argv=None) -> int:
         if args.hostile:
             return _hostile(port, proc.pid, design, min(cap, 60.0), args.json)
         same = json.dumps({"design": design}).encode()
+        # unsclab serve computes the catalogue's results at start-up: wait for it, and say how
+        # long it took (the first load of any page after that is fast)
+        t0 = time.monotonic()
+        while not httpx.get(f"{base}/api/status", timeout=5).json()["data"]["ready"]:
+            time.sleep(0.5)
+        sys.stderr.write(f"catalogue warm after {time.monotonic() - t0:.1f} s\n")
+        from unsclab.designs import catalog_ids
+
+        everything = "/compare?" + "&".join(f"ids={i}" for i in catalog_ids())
+        t0 = time.monotonic()
+        first = httpx.get(base + everything, timeout=60)
+        sys.stderr.write(f"whole-catalogue compare page, first load: {first.status_code} in "
+                         f"{1000 * (time.monotonic() - t0):.0f} ms\n")
         scenarios = [
             ("GET / (catalogue page)", lambda i: ("GET", "/", b"")),
             ("GET /designs/g4-2005 (design page)", lambda i: ("GET", "/designs/g4-2005", b"")),
             ("GET /compare (comparison page, 4 designs with replay)",
              lambda i: ("GET", "/compare", b"")),
+            ("GET /compare (the whole catalogue)", lambda i: ("GET", everything, b"")),
+            ("GET /decide (a ballot on the current Council)", lambda i: ("GET", "/decide", b"")),
+            ("GET /glossary", lambda i: ("GET", "/glossary", b"")),
             ("GET /api/designs", lambda i: ("GET", "/api/designs", b"")),
             ("GET /api/designs/g4-2005/replay", lambda i: ("GET", "/api/designs/g4-2005/replay", b"")),
             ("POST /api/evaluate (catalogue design, cached)",

@@ -38,14 +38,16 @@ def serve_command(
 
     hosts = [h.strip() for h in allow_host if h.strip()]
     settings = uvicorn_settings(log_level)
-    if workers > 1:  # each worker builds its app: the names travel in the environment
+    if workers > 1:  # each worker builds its app: the settings travel in the environment
         os.environ["UNSCLAB_ALLOWED_HOSTS"] = ",".join(hosts)
+        os.environ["UNSCLAB_WARM"] = "1"  # compute the catalogue's results at start-up
         uvicorn.run("unsclab.web.app:create_app", factory=True, host=host, port=port,
                     workers=workers, **settings)
     else:
         from unsclab.web.app import create_app
 
-        uvicorn.run(create_app(allowed_hosts=hosts), host=host, port=port, **settings)
+        uvicorn.run(create_app(allowed_hosts=hosts, warm=True), host=host, port=port,
+                    **settings)
 
 
 def register(app: typer.Typer) -> None:

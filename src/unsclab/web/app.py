@@ -39,10 +39,12 @@ from unsclab.web.service import DEFAULT_LIMITS, Limits
 
 
 def create_app(limits: Limits = DEFAULT_LIMITS,
-               allowed_hosts: Sequence[str] | None = None) -> FastAPI:
+               allowed_hosts: Sequence[str] | None = None, warm: bool | None = None) -> FastAPI:
     """Build the app. ``limits`` bounds the work of one request (see :class:`Limits`);
     ``allowed_hosts`` are the names it answers to (default: ``UNSCLAB_ALLOWED_HOSTS``,
-    comma-separated, else the loopback names; ``"*"`` for any)."""
+    comma-separated, else the loopback names; ``"*"`` for any). ``warm`` computes the
+    catalogue's results in the background at start-up (:mod:`unsclab.web.warm`; default:
+    ``UNSCLAB_WARM=1``, which ``unsclab serve`` sets)."""
     app = FastAPI(
         title="unsclab",
         version=__version__,
@@ -52,9 +54,13 @@ def create_app(limits: Limits = DEFAULT_LIMITS,
             "{\"ok\": false, \"error\": {\"status\", \"message\", \"problems\": [...]}}."
         ),
         openapi_url="/api/openapi.json",
-        docs_url=None,  # Swagger UI loads from a CDN; the schema itself is served
+        docs_url=None,  # /api/docs is served by pages/tools.py with local Swagger UI assets
         redoc_url=None,
     )
+    if warm if warm is not None else os.environ.get("UNSCLAB_WARM") == "1":
+        from unsclab.web import warm as warming
+
+        app.router.on_startup.append(warming.start)
     app.state.limits = limits
     ctx = Context(limits)
     app.state.context = ctx

@@ -5,8 +5,13 @@ from __future__ import annotations
 
 __all__ = ["group_svg", "pareto_svg", "years_svg", "replay_svg"]
 
+from functools import lru_cache
+
 from unsclab.views import occupancy_text
 from unsclab.web import service
+
+# Figures of catalogue designs are deterministic (seeded, from cached results): kept, like the
+# results, for the life of the process (bounded).
 
 
 def group_svg(design_id: str, view) -> str:
@@ -15,12 +20,14 @@ def group_svg(design_id: str, view) -> str:
     return service.figure_svg(group_power, view)
 
 
+@lru_cache(maxsize=128)
 def pareto_svg(ids: tuple[str, ...]) -> str:
     from unsclab.report.figures import act_vs_equality
 
     return service.figure_svg(act_vs_equality, [service.catalog_view(i) for i in ids])
 
 
+@lru_cache(maxsize=128)
 def years_svg(ids: tuple[str, ...], code: str) -> str:
     from unsclab.report.figures import years_per_decade
 
@@ -30,6 +37,7 @@ def years_svg(ids: tuple[str, ...], code: str) -> str:
                               occupancy_note=occupancy_text(occ[0].method))
 
 
+@lru_cache(maxsize=128)
 def replay_svg(ids: tuple[str, ...]) -> str:
     from unsclab.report.figures import replay_adoption
 

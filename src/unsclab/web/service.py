@@ -32,7 +32,7 @@ class Limits:
     max_body_bytes: int = 256 * 1024
     max_seats: int = 200
     max_seat_classes: int = 40
-    max_compare: int = 12
+    max_compare: int = 40  # the whole catalogue (13 designs) and room to grow
     max_draws: int = 2_000
     timeout_seconds: float = 20.0
     max_concurrent_jobs: int = 4

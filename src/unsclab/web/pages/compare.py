@@ -10,6 +10,7 @@ from fastapi.responses import HTMLResponse
 from unsclab.views import headline, occupancy_text
 from unsclab.web import figures, service
 from unsclab.web.context import Context
+from unsclab.web.warm import DEFAULT_COMPARE
 
 
 def router(ctx: Context) -> APIRouter:
@@ -23,7 +24,7 @@ def router(ctx: Context) -> APIRouter:
 
         if (hit := ctx.cached_page(request)) is not None:
             return hit
-        chosen = ids or ["status-quo", "g4-2005", "ufc-2005", "ezulwini-2005"]
+        chosen = ids or list(DEFAULT_COMPARE)
         chosen = [i for i in chosen if i in service.catalog_ids()] or ["status-quo"]
         designs = [service.catalog_design(i) for i in chosen]
         views = [await ctx.run(service.catalog_view, i) for i in chosen]

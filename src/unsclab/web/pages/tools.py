@@ -6,6 +6,7 @@ from __future__ import annotations
 __all__ = ["router", "council_of"]
 
 import datetime
+from functools import lru_cache
 from pathlib import Path
 
 from fastapi import APIRouter, Query, Request
@@ -21,6 +22,12 @@ VOTES = (("yes", "Y", "In favour"), ("no", "N", "Against"), ("abstain", "A", "Ab
 
 
 def council_of(year: int | None = None) -> tuple[int | None, list[dict]]:
+    """The Council of ``year`` (see :func:`_council_of`), with this year as the default."""
+    return _council_of(year or datetime.date.today().year)
+
+
+@lru_cache(maxsize=64)
+def _council_of(want: int) -> tuple[int | None, list[dict]]:
     """The Council of ``year`` (default: this year) from the record's membership (DPPA lists
     and the elections held), as ``(year, [{"iso3", "group", "permanent"}])``; ``(None, [])``
     when the record cannot be read."""
@@ -31,7 +38,6 @@ def council_of(year: int | None = None) -> tuple[int | None, list[dict]]:
     except (DataError, OSError):
         return None, []
     years = sorted(int(y) for y in m["year"].unique())
-    want = year or datetime.date.today().year
     chosen = max([y for y in years if y <= want] or years[:1])
     rows = m[m["year"] == chosen].sort_values(["permanent", "iso3"], ascending=[False, True])
     return chosen, [{"iso3": r.iso3, "group": r.group, "permanent": bool(r.permanent)}
@@ -71,6 +77,8 @@ def router(ctx: Context) -> APIRouter:
                           seat: list[str] = Query([], max_length=40),
                           procedural: bool = Query(False), year: int | None = Query(None, ge=1946,
                                                                                    le=2100)):
+        if (hit := ctx.cached_page(request)) is not None:  # a ballot's answer never changes
+            return hit
         chosen = design if design in service.catalog_ids() else "status-quo"
         council_year, council = council_of(year)
         fields = {"yes": yes, "no": no, "abstain": abstain, "not_voting": not_voting}
@@ -83,7 +91,7 @@ def router(ctx: Context) -> APIRouter:
             except UnsclabError as err:
                 problems = list(err.problems)
         d = service.catalog_design(chosen)
-        return ctx.templates.TemplateResponse(request, "decide.html", {
+        return ctx.page(request, "decide.html", {
             "title": "Decide a vote", "d": d, "all": service.catalog_summaries(),
             "fields": fields, "votes": VOTES, "seat": [s for s in seat if s.strip()],
             "procedural": procedural, "decision": decision, "problems": problems,
@@ -100,6 +108,13 @@ def router(ctx: Context) -> APIRouter:
                                                  description="ISO3=CLASS, for seats with a veto."),
                          procedural: bool = Query(False)):
         return ok(decide_ballot(design, yes, no, abstain, not_voting, seat, procedural))
+
+    @router.get("/api/status", response_model=Envelope, tags=["server"],
+                summary="Whether the catalogue's results are computed yet")
+    async def api_status():
+        from unsclab.web import warm
+
+        return ok(warm.status())
 
     @router.get("/glossary", response_class=HTMLResponse, include_in_schema=False)
     async def page_glossary(request: Request):
