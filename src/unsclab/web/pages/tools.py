@@ -6,6 +6,7 @@ from __future__ import annotations
 __all__ = ["router", "council_of"]
 
 import datetime
+import re
 from functools import lru_cache
 from pathlib import Path
 
@@ -45,7 +46,8 @@ def _council_of(want: int) -> tuple[int | None, list[dict]]:
 
 
 def _codes(text: str) -> list[str]:
-    return [c.strip().upper() for c in (text or "").replace(" ", ",").split(",") if c.strip()]
+    """ISO3 codes from a field: separated by commas, semicolons or any white space."""
+    return [c.upper() for c in re.split(r"[\s,;]+", text or "") if c]
 
 
 def decide_ballot(design_id: str, yes: str, no: str, abstain: str, not_voting: str,
@@ -55,7 +57,7 @@ def decide_ballot(design_id: str, yes: str, no: str, abstain: str, not_voting: s
 
     design = service.catalog_design(design_id)
     seats = {}
-    for item in (part for s in seat for part in s.replace(",", " ").split()):
+    for item in (part for s in seat for part in re.split(r"[\s,;]+", s) if part):
         code, sep, cls = item.partition("=")
         if not sep or not code.strip() or not cls.strip():
             raise BallotError(f"seat {item!r}: expected ISO3=CLASS, e.g. NGA=new-permanent-africa",
