@@ -96,7 +96,10 @@ def _dotted(loc: tuple[Any, ...]) -> str:
         if isinstance(part, int):
             out += f"[{part + 1}]"
         else:
-            out += ("." if out else "") + str(part)
+            text = str(part)
+            if not text.isprintable():  # a key with a line break or a tab: shown quoted, so
+                text = repr(text)       # that a problem stays one line
+            out += ("." if out else "") + text
     return out
 
 
