@@ -155,9 +155,11 @@ def _second_source_checks(record: Any) -> dict[str, Any]:
     """Second source, corrections with their citations, numbering and year counts."""
     from unsclab.record_corrections import read_corrections
     from unsclab.record_crosscheck import numbering_report, second_source_report
+    from unsclab.record_presscheck import press_report
 
     return {
         "second_source": second_source_report(record.crosscheck),
+        "press_releases": press_report(record.decisions, record.ballots),
         "corrections": [dict(r) for r in read_corrections()],
         "numbering": numbering_report(record.decisions, record.crosscheck),
     }
@@ -165,9 +167,10 @@ def _second_source_checks(record: Any) -> dict[str, Any]:
 def _second_source_ok(record: Any) -> bool:
     x = record.crosscheck
     unexplained = 0 if x is None or not len(x) else int((x["status"] == "unexplained").sum())
-    n = _second_source_checks(record)["numbering"]
+    checks = _second_source_checks(record)
+    n, press = checks["numbering"], checks["press_releases"]
     return not unexplained and not n["gaps"] and not n["duplicates"] and not n[
-        "year_mismatches"]
+        "year_mismatches"] and press["agree"] == press["checked"]
 
 
 def veto_definitions(d: pd.DataFrame) -> dict[str, Any]:

@@ -26,6 +26,16 @@ def print_second_source(report: dict[str, Any]) -> None:
                 markup=False)
         by = ", ".join(f"{k} {v}" for k, v in sorted(s["by_status"].items()))
         c.print(f"resolutions by status: {by}", markup=False)
+    p = report["press_releases"]
+    c.print(f"2022-2025 non-unanimous or failed decisions: {p['candidates']} "
+            f"({p['candidates_failed']} failed); checked against a report of the vote "
+            f"{p['checked']}, agree {p['agree']} (UN press releases {p['checked_un_press_release']}"
+            f", agree {p['agree_un_press_release']}; other reports "
+            f"{p['checked'] - p['checked_un_press_release']}); not yet checked "
+            f"{len(p['not_checked'])}", markup=False)
+    for r in p["rows"]:
+        if not r["agree"]:
+            c.print(f"- {r['symbol']} differs: {'; '.join(r['differences'])}", markup=False)
     n = report["numbering"]
     c.print(f"resolution numbers {n['first']}…{n['last']}: gaps {n['gaps'] or 'none'}, "
             f"duplicates {n['duplicates'] or 'none'}; year counts differing from the "
