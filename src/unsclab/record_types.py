@@ -64,6 +64,30 @@ _AMENDMENTS = {
     # 6(18), Jamestown Foundation, 2006: "a negative vote ... on an amendment", meeting 1662).
     "S/10786": "amendment",
 }
+#: Vetoed rows the WPDL scrape of the Library's list does not carry, explained from a document
+#: read (record id → explanation).
+_NOT_IN_WPDL = {
+    9: "a second 9-2 vote (Poland, USSR against) at the meeting of 18 June 1946 on the Spanish "
+       "question, where the Sub-Committee's draft and a United Kingdom amendment to it were "
+       "both put to the vote (Australian delegation cablegram 210, 18 June 1946, Documents on "
+       "Australian Foreign Policy vol. 9 doc. 316); the list carries one veto that day, the "
+       "record two; which vote this row is could not be read",
+    57: "a vetoed amendment: the Soviet amendment to the Australian-Chinese draft on Indonesia "
+        "to set up a commission of the Council, 7 in favour, France and Belgium against, the "
+        "United Kingdom and China abstaining (Australian delegation cablegram UN787, 25 August "
+        "1947, Documents on Australian Foreign Policy vol. 11 doc. 301); the WPDL scrape has "
+        "no row for it",
+    160: "one of two votes on the Canadian draft S/1431 on Indonesia, 13 December 1949 (8-2-1 "
+         "and 9-2-0, the USSR and the Ukrainian SSR against); the WPDL scrape has no row "
+         "within 40 days of it; no document of that meeting could be read",
+    231: "the Brazil-New Zealand draft S/3502 recommending 18 applicants, voted paragraph by "
+         "paragraph (one applicant per vote) at the 703rd meeting, 13 December 1955, and not "
+         "adopted (FRUS 1955-57 vol. XI doc. 219; TIME, 26 December 1955); the record has its "
+         "16 part votes, the WPDL scrape no row for that meeting",
+    248: "a vetoed amendment: the United States amendment adding Japan to the Soviet draft "
+         "for 16 applicants, 14 December 1955, 10 in favour, the USSR against (FRUS 1955-57 "
+         "vol. XI doc. 219); the Soviet draft was then adopted as resolution 109 (1955)",
+}
 #: China's seat held by the People's Republic from 25 October 1971 (A/RES/2758 (XXVI)).
 _PRC_FROM = "1971-10-25"
 
@@ -202,4 +226,6 @@ def _explain(r, matched: bool) -> str:
         return "vote on the appointment of the Secretary-General; not in the Library's list"
     if kind == "amendment":
         return "vetoed amendment (cited in vote_type); not in the WPDL list"
+    if int(r.id) in _NOT_IN_WPDL:
+        return f"not in the WPDL list: {_NOT_IN_WPDL[int(r.id)]}"
     return "not in the WPDL list; no explanation found"

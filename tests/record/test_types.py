@@ -33,9 +33,22 @@ def test_dhl_rows_reconciled_with_the_library_list(record):
     per = {c: int(both["vetoed_by"].str.split(";").map(lambda s, c=c: c in s).sum())
            for c in ("RUS", "USA", "GBR", "CHN", "FRA")}
     assert per == {"RUS": 121, "USA": 82, "GBR": 29, "CHN": 17, "FRA": 16}
-    # record rows the list lacks are each explained by type, but for five (docs/record.md)
-    unexplained = rc[rc["explanation"].str.startswith("not in the WPDL list; no")]
-    assert set(unexplained["symbol"]) == {"S/PV.45", "S/PV.194", "S/1431", "S/3502", "S/3509"}
+    # every record row the list lacks is explained, by type or from a document read
+    assert not rc["explanation"].str.contains("no explanation found").any()
+    why = dict(zip(rc["symbol"], rc["explanation"]))
+    assert "amendment" in why["S/PV.194"] and "amendment" in why["S/3509"]
+
+
+def test_rows_explained_from_documents_have_their_tallies(record):
+    # S/PV.194: 7 in favour, France and Belgium against, UK and China abstaining (Australian
+    # cablegram UN787, 25 August 1947). S/3509: 10 in favour, the USSR against (FRUS 1955-57
+    # vol. XI doc. 219).
+    for symbol, against, abstaining, yes in (("S/PV.194", {"FRA", "BEL"}, {"GBR", "CHN"}, 7),
+                                             ("S/3509", {"RUS"}, set(), 10)):
+        ballot = record.show(symbol)[0]["ballot"]
+        assert {k for k, v in ballot.items() if v == "N"} == against
+        assert {k for k, v in ballot.items() if v == "A"} == abstaining
+        assert sum(v == "Y" for v in ballot.values()) == yes
 
 
 def test_vote_types_on_known_rows(record):

@@ -129,9 +129,15 @@ def _vetoes(definition, by, as_json, fmt, out) -> None:
         payload["reconciliation"]["in_both_by_member"] = listed
         notes.append("On the rows in both lists: " + ", ".join(
             f"{c} {n}" for c, n in listed.items()) + ".")
+        documented = rc[rc["explanation"].str.startswith("not in the WPDL list: ")]
+        short = {k: v for k, v in ex.items() if k not in set(documented["explanation"])}
+        if len(documented):
+            short[f"not in the WPDL list, each explained row by row "
+                  f"({', '.join(map(str, documented['symbol']))}; rows in --json)"] = len(
+                documented)
         notes.append(f"Reconciled with the WPDL scrape of the Library's list to "
                      f"{payload['reconciliation']['until']}: " + "; ".join(
-                         f"{v} {k}" for k, v in ex.items()) + ".")
+                         f"{v} {k}" for k, v in short.items()) + ".")
     tgt.emit([Table(f"Vetoes by {by}", cols, rows + [total], notes=notes)],
              json_payload=payload)
 
