@@ -14,7 +14,7 @@ from unsclab.designs.model import Design
 from unsclab.replay.counting import OUTCOME_NAMES
 from unsclab.replay.seating import ELECTED, LEFT_BY_PERMANENT, NAMED, NEW_PERMANENT
 from unsclab.replay.subjects import subject_of
-from unsclab.replay.vote_tables import vote_probabilities
+from unsclab.replay.vote_tables import record, vote_probabilities
 
 #: Why a state holds a seat, by kind of seat.
 SAT_IN_REALITY = "sat in reality"
@@ -125,7 +125,8 @@ def _holder(res, t: int, i: int, share: float, row: int, model) -> dict[str, Any
     p_yes, p_yes_or_abstain = vote_probabilities(res.record_key)
     y, ya = float(p_yes[row, i]), float(p_yes_or_abstain[row, i])
     entry.update(source="predicted", p={"Y": y, "A": ya - y, "N": 1.0 - ya},
-                 rests_on=model.basis(cv, t, code) if not cv.without_vote[t]
+                 rests_on=model.basis(record(res.record_key), row, code)
+                 if not cv.without_vote[t]
                  else "adopted without a vote: every seat counts in favour")
     return entry
 
