@@ -171,6 +171,23 @@ def test_cli_record_and_data(record):
     assert all(s["verified"] for s in json.loads(res.stdout)["sources"])
 
 
+def test_cli_record_check_text_keeps_every_exception_reason_whole(record):
+    # At 80 columns a table folded the reasons to a word per line and cut them at 160
+    # characters; the text output must carry each reason in full (wrapping only).
+    from typer.testing import CliRunner
+
+    from unsclab.cli.main import app
+
+    runner = CliRunner()
+    exceptions = json.loads(runner.invoke(app, ["record", "check", "--json"]).stdout)["exceptions"]
+    res = runner.invoke(app, ["record", "check"], env={"COLUMNS": "80"})
+    assert res.exit_code == 0, res.output
+    text = "".join(res.stdout.split())  # wrapping may also break a long URL
+    assert len(exceptions) > 40 and max(len(e["reason"]) for e in exceptions) > 160
+    for e in exceptions:
+        assert "".join(e["reason"].split()) in text, e["symbol"]
+
+
 def test_cli_fetch_offline_names_unsclab_data(tmp_path, monkeypatch):
     from typer.testing import CliRunner
 

@@ -151,8 +151,6 @@ def check(
 
 
 def _print_check(report: dict) -> None:
-    from rich.table import Table
-
     c = console()
     c.print(f"decisions: {report['decisions']} ({report['decisions_with_known_votes']} with "
             f"known votes)")
@@ -163,13 +161,14 @@ def _print_check(report: dict) -> None:
             f"{len(report['seats']['mismatches'])}; membership vs DPPA: "
             f"{len(report['membership']['mismatches'])} of "
             f"{report['membership']['years_checked']} years differ")
-    table = Table(title="exceptions to plain arithmetic")
-    for col in ("symbol", "date", "recorded", "plain", "kind", "documented", "reason"):
-        table.add_column(col, overflow="fold")
+    # One line per exception, in full: a table at 80 columns folds the reasons to a word per
+    # line, and cutting them would hide the document that justifies the exception.
+    c.print(f"exceptions to plain arithmetic ({len(report['exceptions'])}):", markup=False)
     for e in report["exceptions"]:
-        table.add_row(e["symbol"], e["date"], e["recorded"], str(e["plain"]), e["kind"],
-                      "yes" if e["documented"] else "NO", e["reason"][:160])
-    c.print(table)
+        documented = "documented" if e["documented"] else "NOT DOCUMENTED"
+        plain = e["plain"] or "undecidable"
+        c.print(f"- {e['symbol']} {e['date']}: recorded {e['recorded']}, plain arithmetic "
+                f"{plain} ({e['kind']}, {documented}): {e['reason']}", markup=False)
     from unsclab.cli.record import print_second_source
 
     print_second_source(report)
