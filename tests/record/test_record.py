@@ -188,6 +188,24 @@ def test_cli_record_check_text_keeps_every_exception_reason_whole(record):
         assert "".join(e["reason"].split()) in text, e["symbol"]
 
 
+def test_cli_record_vetoes_without_raw_sources(tmp_path, monkeypatch):
+    # The counts come from the embedded snapshot; only the WPDL reconciliation needs the raw
+    # list, so without it the command still prints the counts and says what it left out.
+    from typer.testing import CliRunner
+
+    from unsclab.cli.main import app
+
+    monkeypatch.delenv("UNSCLAB_DATA", raising=False)
+    monkeypatch.setenv("UNSCLAB_CACHE", str(tmp_path))
+    res = CliRunner().invoke(app, ["record", "vetoes", "--json"])
+    assert res.exit_code == 0, res.output
+    rows = json.loads(res.stdout)["rows"]
+    # The Library's definition: 293 vetoes (the docs' table; USSR/Russia 136, US 91).
+    assert rows[-1]["total"] == 293
+    res = CliRunner().invoke(app, ["record", "vetoes"])
+    assert res.exit_code == 0 and "Not reconciled" in res.stdout
+
+
 def test_cli_fetch_offline_names_unsclab_data(tmp_path, monkeypatch):
     from typer.testing import CliRunner
 

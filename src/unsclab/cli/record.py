@@ -87,6 +87,7 @@ def vetoes(
 
 def _vetoes(definition, by, as_json, fmt, out) -> None:
     from unsclab.cli.output import target
+    from unsclab.errors import DataError
     from unsclab.record import Record
     from unsclab.record_browse import choose
     from unsclab.record_types import reconcile_wpdl, veto_counts
@@ -113,8 +114,14 @@ def _vetoes(definition, by, as_json, fmt, out) -> None:
              "all": "every negative vote of a permanent member on a row that failed for it"}
     notes = [f"Counted on {label[definition]}. Joint vetoes count once for each member."]
     payload = {"definition": definition, "by": by, "rows": rows + [total]}
+    rc = None
     if definition == "dhl":
-        rc = reconcile_wpdl(rec.decisions)
+        try:
+            rc = reconcile_wpdl(rec.decisions)
+        except DataError:  # the WPDL list is a raw source, not in the embedded snapshot
+            notes.append("Not reconciled with the WPDL scrape of the Library's list: the "
+                         "source is not at hand (see 'unsclab data status').")
+    if rc is not None:
         ex = rc["explanation"].value_counts().to_dict()
         payload["reconciliation"] = {
             "until": str(rc["date"].max().date()),
@@ -135,9 +142,10 @@ def _vetoes(definition, by, as_json, fmt, out) -> None:
             short[f"not in the WPDL list, each explained row by row "
                   f"({', '.join(map(str, documented['symbol']))}; rows in --json)"] = len(
                 documented)
+        # One line per explanation: the explanations themselves contain semicolons.
         notes.append(f"Reconciled with the WPDL scrape of the Library's list to "
-                     f"{payload['reconciliation']['until']}: " + "; ".join(
-                         f"{v} {k}" for k, v in short.items()) + ".")
+                     f"{payload['reconciliation']['until']}:")
+        notes.extend(f"  {v}: {k}" for k, v in short.items())
     tgt.emit([Table(f"Vetoes by {by}", cols, rows + [total], notes=notes)],
              json_payload=payload)
 
