@@ -46,6 +46,10 @@ def _env():
 
     env = Environment(loader=FileSystemLoader(str(Path(__file__).parent / "templates")),
                       autoescape=select_autoescape(["html"]))
+    from unsclab.quantities import QUANTITIES, format_value
+
+    env.globals["quantities"] = QUANTITIES  # one name and unit per quantity, as on the pages
+    env.filters["q"] = lambda x, key: format_value(x, QUANTITIES[key].kind, QUANTITIES[key].digits)
     env.filters["pct"] = lambda x, d=1: "—" if x is None else f"{100 * x:.{d}f}%"
     env.filters["num"] = lambda x, d=4: "—" if x is None else f"{x:.{d}f}"
     return env

@@ -10,7 +10,7 @@ Figures
 -------
 - :func:`seat_diagram` — a design's seats on the Council's horseshoe table.
 - :func:`group_power` — power by regional group against membership and population shares.
-- :func:`act_vs_equality` — designs on ability to act against equality, with the Pareto front.
+- :func:`act_vs_equality` — designs on power to act against the distance from Penrose's ideal, with the Pareto front.
 - :func:`years_per_decade` — a state's expected years on the Council per decade, by design.
 - :func:`replay_adoption` — adoption rate over time by design (from replay results).
 
