@@ -116,7 +116,15 @@ def test_editor_is_honest_about_an_edited_design_and_shares_it(server, page):  #
     assert "#toml=" in link
     with page.expect_download() as dl:
         page.click("#download-toml")
-    assert "quota = 17" in open(dl.value.path(), encoding="utf-8").read()
+    saved = open(dl.value.path(), encoding="utf-8").read()
+    assert "quota = 17" in saved and 'id = "g4-2005-edited"' in saved
+    # the real draft's sources (A/59/L.64 at undocs.org, press release GA/10367) do not vouch
+    # for the edit: one source, saying where the edit started
+    assert saved.count("[[sources]]") == 1 and "undocs.org" not in saved
+    assert "GA/10367" not in saved and "starting from G4 draft resolution 2005" in saved
+    # the seat diagram is redrawn after the numbers
+    page.wait_for_selector("#seat-figure:has-text('Edited in the unsclab editor')")
+    assert "GA/10367" not in page.locator("#seat-figure").inner_text()
     page.goto(server + "/")
     page.goto(link)  # the permalink brings the edited design back
     page.wait_for_selector("#status:has-text('edited')")

@@ -5,6 +5,7 @@
 (function () {
   const opts = JSON.parse(document.getElementById("editor-options").textContent);
   let design = JSON.parse(document.getElementById("design-data").textContent);
+  const origin = { id: design.id, name: design.name };
   const formRoot = document.getElementById("design-form");
   const tomlBox = document.getElementById("toml");
   const errorsBox = document.getElementById("errors");
@@ -143,6 +144,11 @@
     d.rule.veto.classes = ticked("veto");
     optional(d.rule.veto, "deferred", ticked("deferred"));
     if (!d.rule.veto.classes.length) delete d.rule.veto.negatives;
+    // an edited design is not the real one: its own id, and the real design's sources (which
+    // do not vouch for the changes) give way to a note of where it started
+    if (!d.id.endsWith("-edited")) d.id = `${origin.id}-edited`.slice(0, 60);
+    d.sources = [{ title: `Edited in the unsclab editor, starting from ${origin.name} (${origin.id}); ` +
+      "the original's sources do not vouch for the changes" }];
     edited = true;
     return d;
   }
