@@ -220,3 +220,20 @@ def test_eu_example_is_the_scripts_output():
     mod = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(mod)
     assert EXAMPLE.read_text(encoding="utf-8") == mod.build()
+
+
+def test_cli_union_with_default_indices():
+    # The README's `unsclab power status-quo --union A3=elected-africa` (default indices, which
+    # include game-scope ones) once failed with an internal error; Owen values are efficient.
+    import json
+    from fractions import Fraction
+
+    from typer.testing import CliRunner
+
+    from unsclab.cli.main import app
+
+    res = CliRunner().invoke(app, ["power", "status-quo", "--union", "A3=elected-africa",
+                                   "--exact", "--json"])
+    assert res.exit_code == 0, res.output
+    seats = json.loads(res.stdout)["seats"]
+    assert sum(Fraction(s["owen"]) for s in seats) == 1

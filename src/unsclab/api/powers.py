@@ -40,7 +40,8 @@ def _seat_power(design: Design, indices: Sequence[str] | None, exact: bool, unio
     if unions:  # blocs acting as a priori unions: their coalitional values too
         from unsclab.power.compile import seat_unions
 
-        chosen = list(per_player(indices) or [n for n, i in INDICES.items() if i.default])
+        chosen = list(per_player(indices) or [n for n, i in INDICES.items()
+                                              if i.default and i.scope == "player"])
         chosen += [n for n in ("owen", "banzhaf_owen") if n not in chosen]
         values = compute(game, chosen, unions=seat_unions(design, unions))
     else:
