@@ -1,8 +1,8 @@
 #!/usr/bin/env python
 """Regenerate ``src/unsclab/data/members.csv``: the 193 UN member states.
 
-Sources (read from ``$UNSCLAB_DATA``, default ``/work/shared/data``; layout and hashes as in
-that folder's README.md; see also ``src/unsclab/data/SOURCES.md``):
+Sources (read from ``$UNSCLAB_DATA``, one sub-folder per source, hashes as in
+``unsclab.data.registry``; see also ``src/unsclab/data/SOURCES.md``):
 
 - ``countries_mledoze/countries.json`` (mledoze/countries, commit 5e9f370050f8, ODbL 1.0):
   the states with ``unMember: true`` and their ``unRegionalGroup``; the Holy See (VAT), flagged
@@ -60,7 +60,10 @@ COLUMNS = ["iso3", "name", "group", "population", "population_year", "gdp_usd", 
 
 
 def data_dir() -> Path:
-    return Path(os.environ.get("UNSCLAB_DATA", "/work/shared/data"))
+    folder = os.environ.get("UNSCLAB_DATA")
+    if not folder:
+        raise SystemExit("error: UNSCLAB_DATA is not set; expected the folder with the raw sources")
+    return Path(folder)
 
 
 def read_verified(rel: str) -> bytes:

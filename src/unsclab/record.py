@@ -61,8 +61,8 @@ _TABLES = ("sciencespo_names.csv", "dppa_names.csv", "dppa_blank_names.csv",
 _SOURCES = ("sciencespo_votes", "undl_scrape", "countries")
 
 #: The four 1947–48 failed drafts whose member votes are unknown in the source (every member
-#: cell ``?``; S/516 and S/1148 also have ``?`` tallies). Source: ../shared/data/README.md §1,
-#: "Known gaps". They cannot be re-decided and are reported as documented exceptions.
+#: cell ``?``; S/516 and S/1148 also have ``?`` tallies), as read in the Sciences Po
+#: database (MARTIN 2026, V1). They cannot be re-decided and are reported as documented exceptions.
 UNKNOWN_VOTES = {62: "S/516", 123: "S/1148", 124: "S/1158", 125: "S/1159"}
 
 

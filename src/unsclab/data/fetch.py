@@ -2,8 +2,8 @@
 
 Lookup order for a registered :class:`~unsclab.data.registry.Source`:
 
-1. ``$UNSCLAB_DATA/<path>`` — a folder that already holds the files (layout of
-   ``../shared/data``);
+1. ``$UNSCLAB_DATA/<path>`` — a folder that already holds the files (one sub-folder per
+   source, the ``path`` of each :class:`~unsclab.data.registry.Source`);
 2. the user cache, ``$UNSCLAB_CACHE/<path>`` if set, else ``pooch.os_cache("unsclab")/<path>``
    (a platformdirs user cache directory);
 3. a download of the pinned URL into the cache (pooch's HTTP downloader), written to a temporary

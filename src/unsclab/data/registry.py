@@ -1,7 +1,7 @@
 """The registry of raw source files unsclab reads.
 
-Each :class:`Source` names a file by its path relative to the data folder (the layout of
-``../shared/data``, which ``$UNSCLAB_DATA`` points at), its SHA-256 and the public URL of the
+Each :class:`Source` names a file by its path relative to the data folder (the folder
+``$UNSCLAB_DATA`` points at), its SHA-256 and the public URL of the
 pinned original: a raw GitHub URL at the commit given in the data README. A copy whose hash
 differs is refused (see :mod:`unsclab.data.fetch`).
 
