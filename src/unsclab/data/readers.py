@@ -35,7 +35,8 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 from pathlib import Path
-from typing import TYPE_CHECKING
+from collections.abc import Iterator, Sequence
+from typing import TYPE_CHECKING, Any
 
 from unsclab.errors import DataError
 
@@ -561,16 +562,10 @@ def read_undl_sc_voting(path: str | Path) -> tuple[pd.DataFrame, pd.DataFrame]:
         if n not in header:
             raise DataError(f"column {n!r} is missing; expected the Library's columns "
                             f"{', '.join(UNDL_COLUMNS)}", file=file, line=1, field=n)
-    ix = {n: header.index(n) for n in UNDL_COLUMNS}
     decisions: dict[int, dict] = {}
     b_dec, b_iso, b_vote, b_perm, b_line = [], [], [], [], []
-    seen: set[tuple[int, str]] = set()
-    for line, row in rows:
-        if len(row) != len(header):
-            raise DataError(f"row has {len(row)} fields; expected {len(header)}", file=file,
-                            line=line)
-        get = {n: row[i].strip() for n, i in ix.items()}
-        uid, code, vote, date = undl_member_row(get, _UNDL_VOTES, seen, file, line)
+    for line, get, uid, code, vote, date in undl_member_rows(rows, header, UNDL_COLUMNS,
+                                                             _UNDL_VOTES, file):
         perm = get["permanent_member"].lower()
         if perm not in _TRUE | _FALSE:
             raise DataError(f"{get['permanent_member']!r} is not True/False", file=file,
@@ -621,6 +616,20 @@ def read_undl_sc_voting(path: str | Path) -> tuple[pd.DataFrame, pd.DataFrame]:
         "line": pd.array(b_line, dtype="int32"),
     })
     return dec, ballots
+
+
+def undl_member_rows(rows: Any, header: list[str], columns: Sequence[str],
+                     votes: dict[str, str], file: str) -> Iterator[tuple]:
+    """Each row of a Library voting CSV as ``(line, fields, undl_id, ISO3, vote, date)``, with
+    its field count and member columns checked by :func:`undl_member_row`."""
+    ix = {n: header.index(n) for n in columns}
+    seen: set[tuple[int, str]] = set()
+    for line, row in rows:
+        if len(row) != len(header):
+            raise DataError(f"row has {len(row)} fields; expected {len(header)}", file=file,
+                            line=line)
+        get = {n: row[i].strip() for n, i in ix.items()}
+        yield (line, get, *undl_member_row(get, votes, seen, file, line))
 
 
 def undl_member_row(get: dict[str, str], votes: dict[str, str], seen: set[tuple[int, str]],

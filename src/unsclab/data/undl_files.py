@@ -41,7 +41,7 @@ import csv
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from unsclab.data.readers import UNDL_COLUMNS, _int, _read_text, _resolve, _rows, undl_member_row
+from unsclab.data.readers import UNDL_COLUMNS, _int, _read_text, _resolve, _rows, undl_member_rows
 from unsclab.errors import DataError
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -157,16 +157,10 @@ def read_undl_ga_voting(path: str | Path) -> tuple[pd.DataFrame, pd.DataFrame]:
     rows = _rows(_read_text(p), file)
     header = next(rows)[1]
     header = [h.strip().lstrip("\ufeff") for h in header]
-    ix = {n: header.index(n) for n in header}
     rcs: dict[int, dict] = {}
     out: list[tuple] = []
-    seen: set[tuple[int, str]] = set()
-    for line, row in rows:
-        if len(row) != len(header):
-            raise DataError(f"row has {len(row)} fields; expected {len(header)}", file=file,
-                            line=line)
-        get = {n: row[i].strip() for n, i in ix.items()}
-        uid, code, vote, date = undl_member_row(get, _GA_VOTES, seen, file, line)
+    for line, get, uid, code, vote, date in undl_member_rows(rows, header, header, _GA_VOTES,
+                                                             file):
         totals = {c: _int(get[f"total_{_total_name(c)}"], file, line,
                           f"total_{_total_name(c)}", unknown="")
                   for c in ("yes", "no", "abstain", "not_voting")}
