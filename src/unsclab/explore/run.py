@@ -35,7 +35,8 @@ from unsclab.explore.lock import folder_lock
 from unsclab.errors import UnsclabError
 from unsclab.explore.evaluation import Evaluation
 from unsclab.explore.pareto import pareto_mask
-from unsclab.explore.space import Space, SpaceError, _eval, parse_space
+from unsclab.explore.expressions import evaluate
+from unsclab.explore.space import Space, SpaceError, parse_space
 
 #: Measures stored for every design, whatever the objectives (column ``m.<name>``).
 METRICS = ("coleman_act", "penrose_distance", "gini_power_per_person",
@@ -302,7 +303,7 @@ def _finalise(result: ExploreResult) -> None:
     env = {label: table[label].to_numpy(dtype=float) for label in labels}
     for c in space.constraints:
         if c.after:
-            feasible &= np.broadcast_to(np.asarray(_eval(c.tree, env), dtype=bool), feasible.shape)
+            feasible &= np.broadcast_to(np.asarray(evaluate(c.tree, env), dtype=bool), feasible.shape)
     table["feasible"] = feasible
     masked = np.where(feasible[:, None], values, np.nan)
     table["pareto"] = front = pareto_mask(masked, [o.direction for o in space.objectives])
