@@ -1,8 +1,8 @@
-"""Browsing the record: filters with checked values, a state's history, yearly trends.
+"""Browsing the record: filtered decisions, a state's history, yearly trends (pandas).
 
-Shared by ``unsclab record list|state`` and the record's web pages and API. A filter value
-that is not known raises :class:`~unsclab.errors.UnsclabError` with one line naming it and the
-nearest choices (``difflib``).
+Shared by ``unsclab record state`` and the record's web pages and API; the filters themselves
+(checked values, one-line errors with near matches) are those of :mod:`unsclab.record_query`,
+which ``unsclab record list`` uses without pandas.
 """
 
 from __future__ import annotations
@@ -11,96 +11,25 @@ __all__ = ["choose", "rows", "select", "state_history", "trends", "year_spans"]
 
 from typing import Any
 
-
-def choose(value: str, allowed: tuple[str, ...], option: str) -> str:
-    """``value`` if allowed, else a one-line error naming it with the nearest choices."""
-    import difflib
-
-    from unsclab.errors import UnsclabError
-
-    v = (value or "").strip().lower()
-    folded = {a.lower(): a for a in allowed}
-    if v in folded:
-        return folded[v]
-    near = [folded[n] for n in difflib.get_close_matches(v, list(folded), n=3, cutoff=0.6)]
-    hint = f"; did you mean {', '.join(near)}?" if near else ""
-    raise UnsclabError(f"{value!r} is not known{hint} (expected one of "
-                       f"{', '.join(allowed)})", field=option)
-
-
-_OUTCOMES = ("adopted", "vetoed", "lack_of_majority", "failed")
-
-
-def _date_bound(value: str | None, option: str, end: bool) -> str | None:
-    import re
-
-    from unsclab.errors import UnsclabError
-
-    if value is None:
-        return None
-    v = value.strip()
-    if re.fullmatch(r"\d{4}", v):
-        return f"{v}-12-31" if end else f"{v}-01-01"
-    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", v):
-        return v
-    raise UnsclabError(f"{value!r} is not a year or a date; expected YYYY or YYYY-MM-DD",
-                       field=option)
+from unsclab.record_query import choose, display_rows, filters, frame_columns, matching
 
 
 def select(rec, *, start=None, end=None, outcome=None, vote_type=None, vetoed_by=None,
            state=None, subject=None, region=None, search=None):
-    """The decisions matching every given filter (checked: one-line errors, near matches)."""
-    from unsclab.record_names import resolve_state
-    from unsclab.record_subjects import REGIONS, SUBJECTS
-    from unsclab.record_types import VOTE_TYPES
-
+    """The decisions of ``rec`` matching every given filter (checked: one-line errors, near
+    matches), as a DataFrame; the filters are those of :mod:`unsclab.record_query`."""
+    given = filters(start=start, end=end, outcome=outcome, vote_type=vote_type,
+                    vetoed_by=vetoed_by, state=state, subject=subject, region=region,
+                    search=search)
     d = rec.decisions
-    lo, hi = _date_bound(start, "--from", False), _date_bound(end, "--to", True)
-    if lo:
-        d = d[d["date"] >= lo]
-    if hi:
-        d = d[d["date"] <= hi]
-    if outcome:
-        o = choose(outcome, _OUTCOMES, "--outcome")
-        d = d[d["outcome"].isin(["vetoed", "lack_of_majority"])] if o == "failed" else d[
-            d["outcome"] == o]
-    if vote_type:
-        d = d[d["vote_type"] == choose(vote_type.replace("-", "_"), VOTE_TYPES, "--type")]
-    if vetoed_by:
-        code = resolve_state(vetoed_by)
-        d = d[d["vetoed_by"].str.split(";").map(lambda s: code in s)]
-    if state:
-        code = resolve_state(state)
-        d = d[d["countries"].str.split(";").map(lambda s: code in s)]
-    if subject:
-        d = d[d["subject"] == choose(subject, tuple(s for s, _ in SUBJECTS) + ("other",),
-                                     "--subject")]
-    if region:
-        d = d[d["region"] == choose(region, REGIONS, "--region")]
-    if search:
-        text = search.lower()
-        d = d[d["title"].str.lower().str.contains(text, regex=False)
-              | d["symbol"].str.lower().str.contains(text, regex=False)]
-    return d
+    if not given:
+        return d
+    return d.iloc[matching(frame_columns(d), len(d), given)]
 
 
 def rows(d, short: bool = False) -> list[dict[str, Any]]:
     """Display rows of decisions: date, symbol, title, outcome, type, tally, vetoed by."""
-    from unsclab.record_names import name_at
-
-    out = []
-    for r in d.itertuples():
-        tally = "" if r.yes is None or str(r.yes) == "<NA>" else f"{r.yes}-{r.no}-{r.abstain}"
-        day = str(r.date.date())
-        title = str(r.title)
-        if short and len(title) > 70:
-            title = title[:69] + "…"
-        out.append({"date": day, "symbol": str(r.symbol), "title": title,
-                    "outcome": str(r.outcome), "type": str(r.vote_type), "tally": tally,
-                    "vetoed_by": ", ".join(name_at(c, day) for c in str(r.vetoed_by).split(";")
-                                           if c),
-                    "subject": str(r.subject), "region": str(r.region)})
-    return out
+    return display_rows(frame_columns(d), range(len(d)), short)
 
 
 def state_history(rec, code: str) -> dict[str, Any]:

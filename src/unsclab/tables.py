@@ -41,8 +41,15 @@ class Column:
     key_column: bool = False
 
     def resolved(self) -> Column:
-        q = quantity(self.quantity or self.key)
         known = (self.quantity or self.key) in _known()
+        # An unknown key with its own header needs nothing from quantity(), which would look
+        # the key up among the power indices (importing numpy) for its name.
+        q = quantity(self.quantity or self.key) if known or self.header is None else None
+        if q is None:
+            return Column(key=self.key, header=self.header, short=self.short or self.header,
+                          kind=self.kind or "text", digits=self.digits,
+                          definition=self.definition or "", quantity=self.quantity,
+                          key_column=self.key_column)
         return Column(
             key=self.key,
             header=self.header or q.name,

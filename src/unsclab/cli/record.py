@@ -188,25 +188,29 @@ def list_(
 
 def _list(start, end, outcome, vote_type, vetoed_by, state, subject, region, search, fmt,
           out) -> None:
+    # No pandas and no Record here: the lean path of unsclab.record_query keeps the whole
+    # command under 0.5 s (benchmarks/record_list.py).
     from unsclab.cli.output import target
-    from unsclab.record import Record
-    from unsclab.record_browse import rows as display_rows
-    from unsclab.record_browse import select
+    from unsclab.record_query import decision_columns, display_rows, filters, matching
     from unsclab.tables import Column, Table
 
     tgt = target(fmt, out)
-    d = select(Record.load(), start=start, end=end, outcome=outcome, vote_type=vote_type,
-               vetoed_by=vetoed_by, state=state, subject=subject, region=region, search=search)
-    rows = display_rows(d, short=tgt.fmt == "table")
+    given = filters(start=start, end=end, outcome=outcome, vote_type=vote_type,
+                    vetoed_by=vetoed_by, state=state, subject=subject, region=region,
+                    search=search)
+    columns, n = decision_columns()
+    rows = display_rows(columns, matching(columns, n, given), short=tgt.fmt == "table")
     if not rows:
-        typer.echo("no decisions match these filters")
-        return
-    cols = [Column("date", header="date"), Column("symbol", header="symbol"),
-            Column("outcome", header="outcome"), Column("tally", header="tally"),
-            Column("vetoed_by", header="vetoed by"), Column("title", header="title")]
+        # said in words; a file or a machine format still gets its (empty) table
+        typer.echo("no decisions match these filters", err=tgt.fmt != "table" or bool(out))
+        if tgt.fmt == "table" and not out:
+            return
+    cols = [Column("date", header="Date"), Column("symbol", header="Symbol"),
+            Column("outcome", header="Outcome"), Column("tally", header="Tally"),
+            Column("vetoed_by", header="Vetoed by"), Column("title", header="Title")]
     if tgt.fmt != "table":
-        cols += [Column("type", header="type"), Column("subject", header="subject"),
-                 Column("region", header="region")]
+        cols += [Column("type", header="Type"), Column("subject", header="Subject"),
+                 Column("region", header="Region")]
     tgt.emit([Table(f"{len(rows)} decisions", cols, rows)], json_payload=rows)
 
 

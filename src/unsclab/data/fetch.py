@@ -4,8 +4,8 @@ Lookup order for a registered :class:`~unsclab.data.registry.Source`:
 
 1. ``$UNSCLAB_DATA/<path>`` — a folder that already holds the files (one sub-folder per
    source, the ``path`` of each :class:`~unsclab.data.registry.Source`);
-2. the user cache, ``$UNSCLAB_CACHE/<path>`` if set, else ``pooch.os_cache("unsclab")/<path>``
-   (a platformdirs user cache directory);
+2. the user cache, ``$UNSCLAB_CACHE/<path>`` if set, else the platformdirs user cache directory
+   ``unsclab`` (the folder of ``pooch.os_cache("unsclab")``);
 3. a download of the pinned URL into the cache (pooch's HTTP downloader), written to a temporary
    file and moved into place only once its SHA-256 matches.
 
@@ -61,9 +61,9 @@ def cache_dir() -> Path:
     value = os.environ.get("UNSCLAB_CACHE", "").strip()
     if value:
         return _usable_cache(Path(value).expanduser(), value)
-    import pooch
+    import platformdirs  # what pooch.os_cache uses, without importing pooch (about 25 ms)
 
-    return Path(pooch.os_cache("unsclab"))
+    return Path(platformdirs.user_cache_dir("unsclab"))
 
 
 def _usable_cache(path: Path, value: str) -> Path:
