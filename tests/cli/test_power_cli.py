@@ -168,3 +168,27 @@ def test_compare_holders_scenario():
     assert rows[1]["population_with_permanent_seat"] > rows[0]["population_with_permanent_seat"]
     note = run("power", "status-quo", "--holders", "IND", "--by", "group", "--occupancy", "uniform")
     assert note.exit_code == 0 and "no unnamed permanent seat of their group for IND" in note.stderr
+
+
+def test_seat_rows_show_the_holders_regional_group(tmp_path):
+    # The P5's seat class is open to any group (group = "open"); each row shows its holder's
+    # UN regional group instead: China Asia-Pacific, Russia Eastern Europe, France, the UK and
+    # the US Western European and Others (the UN's list of regional groups, as members.csv).
+    seats = {s["seat"]: s for s in json.loads(run("power", "status-quo", "--json").stdout)["seats"]}
+    assert {k: seats[k]["group"] for k in ("CHN", "RUS", "FRA", "GBR", "USA")} == {
+        "CHN": "APG", "RUS": "EEG", "FRA": "WEOG", "GBR": "WEOG", "USA": "WEOG"}
+    assert seats["CHN"]["seat_group"] == "open"
+    assert seats["elected-africa-1"]["group"] == "AG"
+    # a seat open to every group with no named holder reads "any"
+    from unsclab.designs import load_design
+    from unsclab.designs.io import design_to_toml
+
+    text = design_to_toml(load_design("status-quo"))
+    assert '    "USA",\n' in text
+    text = text.replace('    "USA",\n', "", 1)
+    path = tmp_path / "four-named.toml"
+    path.write_text(text)
+    rows = json.loads(run("power", str(path), "--json").stdout)["seats"]
+    assert [r["group"] for r in rows[:5]] == ["APG", "WEOG", "EEG", "WEOG", "any"]
+    table = run("power", "status-quo", "--index", "banzhaf").stdout
+    assert "open" not in table and "APG" in table

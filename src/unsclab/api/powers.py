@@ -31,6 +31,20 @@ def per_player(indices: Sequence[str] | None) -> list[str] | None:
     return None if indices is None else [n for n in indices if INDICES[n].scope == "player"]
 
 
+def _seat_group(seat) -> str:
+    """The group a seat's row shows: the named holder's regional group, else the seat's own
+    group, with "any" for a seat open to every group (the design's ``group = "open"``, kept
+    under ``seat_group``)."""
+    from unsclab.groups import OPEN
+    from unsclab.states import known_state, state
+
+    if seat.group != OPEN:
+        return seat.group
+    if seat.holder and known_state(seat.holder):
+        return state(seat.holder).group or "any"
+    return "any"
+
+
 def _seat_power(design: Design, indices: Sequence[str] | None, exact: bool, unions=()):
     from unsclab.power import INDICES, coleman_act, compute
     from unsclab.power.compile import compile_design
@@ -49,7 +63,7 @@ def _seat_power(design: Design, indices: Sequence[str] | None, exact: bool, unio
     rows = []
     for i, seat in enumerate(design.seat_list()):
         row = {"seat": seat.name, "class": seat.seat_class, "kind": seat.kind,
-               "group": seat.group, "veto": seat.veto}
+               "group": _seat_group(seat), "seat_group": seat.group, "veto": seat.veto}
         for key, vals in values.items():
             row[key] = _value(vals[i], exact)
         rows.append(row)
