@@ -6,6 +6,7 @@ import pytest
 
 from unsclab.errors import GameError, UnsclabError
 from unsclab.power import (
+    INDICES,
     LIMITS,
     CompositeGame,
     WeightedGame,
@@ -16,6 +17,7 @@ from unsclab.power import (
     swings,
     veto_condition,
 )
+from unsclab.power.games import LimitError
 
 
 @pytest.mark.parametrize(
@@ -96,3 +98,34 @@ def test_unknown_index_and_duplicate_registration():
             ----------
             none
             """
+
+
+def _beyond(needs: str):
+    """A game beyond the exact limit of the indices needing ``needs`` (with its unions)."""
+    if needs in ("swings", "shapley"):  # 100 distinct weights, quota 7e7 > 60e6 table cells
+        return WeightedGame([10**6 + i for i in range(100)], 7 * 10**7), None
+    # 30 distinct players: 2^30 profiles, 4^30 ternary cells; singleton unions: 2^28 profiles
+    return WeightedGame(list(range(1, 31)), 200), [[0, 1]]
+
+
+@pytest.mark.parametrize("name", [n for n in INDICES])
+def test_every_index_refuses_beyond_its_limit_in_one_line_offering_the_estimate(name):
+    from unsclab.power.approx import APPROXIMABLE, approximate
+
+    game, unions = _beyond(INDICES[name].needs)
+    assert not feasible(name, game, unions)  # the pre-check agrees with the computation
+    with pytest.raises(LimitError) as err:
+        compute(game, [name], unions=unions)
+    message = str(err.value)
+    assert "\n" not in message and message.startswith(f"{err.value.problems[0].field}: {name}: ")
+    assert "limited to" in message
+    if name in APPROXIMABLE:
+        assert f"approximate(game, [{name!r}])" in message
+        assert len(approximate(game, [name], samples=200).values[name]) == game.n
+    else:
+        assert f"no estimate of {name}; penrose, banzhaf, shapley_shubik can be" in message
+    # within the limits the same index is feasible and computed
+    small = WeightedGame([3, 2, 2, 1], 5)
+    assert feasible(name, small, [[0, 1]])
+    assert len(compute(small, [name], unions=[[0, 1]])[name] if INDICES[name].scope == "player"
+               else [1]) >= 1

@@ -179,12 +179,13 @@ def _approximate(game, chosen, err, title: str):
 
     from unsclab.power.approx import APPROXIMABLE, approximate
 
+    limit = getattr(err, "limit", err.problems[0].message)
     names = [n for n in (chosen or APPROXIMABLE) if n in APPROXIMABLE]
     if not names:
-        raise GameError(f"{err.problems[0].message}; only {', '.join(APPROXIMABLE)} can be "
+        raise GameError(f"{limit}; only {', '.join(APPROXIMABLE)} can be "
                         f"estimated beyond it", field="--index")
     est = approximate(game, names, seed=0)
-    sys.stderr.write(f"note: {err.problems[0].message}; showing estimates instead\n")
+    sys.stderr.write(f"note: {limit}; showing estimates instead\n")
     return est.values, None, f"{title} -- {est.label}"
 
 

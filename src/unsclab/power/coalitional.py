@@ -28,7 +28,7 @@ References
 
 from __future__ import annotations
 
-__all__ = ["owen", "banzhaf_owen", "check_unions"]
+__all__ = ["owen", "banzhaf_owen", "check_unions", "unions_problem"]
 
 import math
 from collections.abc import Iterable, Sequence
@@ -40,7 +40,7 @@ import numpy as np
 from unsclab.errors import GameError
 from unsclab.power.games import LIMITS, CompositeGame, LimitError
 from unsclab.power.indices import register_index
-from unsclab.power.kernels.common import _types, check_players
+from unsclab.power.kernels.common import _types
 
 
 def check_unions(game, unions: Iterable[Iterable[int | str]] | None) -> tuple[tuple[int, ...], ...]:
@@ -63,6 +63,40 @@ def check_unions(game, unions: Iterable[Iterable[int | str]] | None) -> tuple[tu
         out.append(tuple(sorted(set(members))))
     out += [(p,) for p in range(game.n) if p not in seen]
     return tuple(out)
+
+
+def _profile_count(vectors) -> int:
+    """Rows :func:`_profiles` would build: the product of (copies + 1) over distinct vectors."""
+    groups: dict[tuple[int, ...], int] = {}
+    for v in vectors:
+        groups[v] = groups.get(v, 0) + 1
+    return math.prod(c + 1 for c in groups.values())
+
+
+def _player_vectors(game) -> list[tuple[int, ...]]:
+    types = _types(game)
+    zero = (0,) * len(types.quotas)
+    return [zero if t < 0 else types.weights[t] for t in types.player_type]
+
+
+def unions_problem(game, unions) -> str | None:
+    """Why the coalitional values of ``game`` with ``unions`` are beyond ``LIMITS``, or None:
+    the same count of profiles as the computation, checked before building any of them."""
+    if game.n > LIMITS["players"]:
+        return f"exact computation is limited to {LIMITS['players']} players, got {game.n}"
+    partition = check_unions(game, unions)
+    w = _player_vectors(game)
+    C = len(w[0]) if w else 0
+    for k, union in enumerate(partition):
+        blocks = [tuple(sum(w[p][c] for p in other) for c in range(C))
+                  for j, other in enumerate(partition) if j != k]
+        others = _profile_count(blocks)
+        own = max(_profile_count([w[p] for p in union if p != i]) for i in union)
+        if others * own > LIMITS["profiles"]:
+            return (f"coalitional values enumerate the other unions' and the union's own "
+                    f"profiles, limited to {LIMITS['profiles']:,}; union {k + 1} needs "
+                    f"{others * own:,}")
+    return None
 
 
 def _profiles(vectors: Sequence[tuple[int, ...]], dtype):
@@ -95,12 +129,13 @@ def _wins(sums: np.ndarray, quotas: tuple[int, ...], groups) -> np.ndarray:
 @lru_cache(maxsize=128)
 def _counts(game, partition: tuple[tuple[int, ...], ...]) -> dict[int, np.ndarray]:
     """For each player, marginal-contribution counts by (unions in T, members in S)."""
-    check_players(game)
+    problem = unions_problem(game, partition)
+    if problem:  # refused before any profile is built (they would not fit in memory)
+        raise LimitError(problem, field="players" if game.n > LIMITS["players"] else "unions")
     types = _types(game)
     C = len(types.quotas)
     groups = types.groups or (tuple(range(C)),)
-    zero = (0,) * C
-    w = [zero if t < 0 else types.weights[t] for t in types.player_type]
+    w = _player_vectors(game)
     dtype = np.int64 if game.n <= 62 else object
     out: dict[int, np.ndarray] = {}
     for k, union in enumerate(partition):
@@ -116,11 +151,6 @@ def _counts(game, partition: tuple[tuple[int, ...], ...]) -> dict[int, np.ndarra
             own = [w[p] for p in union if p != i]
             os_, osz, om = _profiles(own, dtype) if own else (
                 np.zeros((1, C), np.int64), np.zeros(1, np.int64), np.ones(1, dtype))
-            if len(bm) * len(om) > LIMITS["profiles"]:
-                raise LimitError(
-                    f"coalitional values enumerate the other unions' and the union's own "
-                    f"profiles, limited to {LIMITS['profiles']:,}; union {k + 1} needs "
-                    f"{len(bm) * len(om):,}", field="unions")
             total = bs[:, None, :] + os_[None, :, :]
             marginal = (_wins(total + np.array(w[i], dtype=np.int64), types.quotas, groups)
                         & ~_wins(total, types.quotas, groups))

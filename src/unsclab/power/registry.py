@@ -24,7 +24,7 @@ from types import MappingProxyType
 from typing import Literal
 
 from unsclab.errors import GameError
-from unsclab.power.games import LIMITS, CompositeGame
+from unsclab.power.games import LIMITS, CompositeGame, LimitError
 from unsclab.power.kernels import player_profiles, swings
 
 Value = tuple[Fraction, ...] | Fraction
@@ -134,9 +134,14 @@ def index_value(name: str, game: CompositeGame, unions=None) -> Value:
     return _get(name)(game, unions)
 
 
-def feasible(name: str, game: CompositeGame) -> bool:
-    """Whether ``name`` can be computed exactly on ``game`` within the stated limits."""
+def feasible(name: str, game: CompositeGame, unions=None) -> bool:
+    """Whether ``name`` can be computed exactly on ``game`` (with ``unions``, for the
+    coalitional values) within the stated limits: the same tests the computation applies."""
     idx = _get(name)
+    if idx.needs == "unions":
+        from unsclab.power.coalitional import unions_problem
+
+        return unions_problem(game, unions) is None
     if idx.needs == "structure":
         return game.n <= LIMITS["players"] and player_profiles(game) <= LIMITS["profiles"]
     if idx.needs in ("swings", "shapley"):
@@ -185,11 +190,18 @@ def compute(
     else:
         chosen = list(indices)
     idx = [_get(n) for n in chosen]
-    if any(i.needs == "shapley" for i in idx):
-        swings(game, shapley=True)  # one pass fills the cache for the others
+    first = next((i for i in idx if i.needs == "shapley"), None)
+    if first is not None:
+        try:
+            swings(game, shapley=True)  # one pass fills the cache for the others
+        except LimitError as err:
+            raise _offering_estimate(err, first.name) from None
     out: dict[str, list] = {}
     for i in idx:
-        v = i(game, unions)
+        try:
+            v = i(game, unions)
+        except LimitError as err:
+            raise _offering_estimate(err, i.name) from None
         if i.scope == "player":
             out[i.name] = [x if exact else float(x) for x in v]
         else:
@@ -197,3 +209,19 @@ def compute(
     return out
 
 
+
+
+def _offering_estimate(err: LimitError, name: str) -> LimitError:
+    """The limit met, naming the index and what can be done instead (one line)."""
+    from unsclab.power.approx import APPROXIMABLE
+
+    problem = err.problems[0]
+    if name in APPROXIMABLE:
+        offer = (f"estimate it with unsclab.power.approx.approximate(game, [{name!r}]) "
+                 "(Monte Carlo with a stated error bound; unsclab power --weights or --game "
+                 "shows the estimate)")
+    else:
+        offer = f"no estimate of {name}; {', '.join(APPROXIMABLE)} can be estimated beyond it"
+    out = LimitError(f"{name}: {problem.message}; {offer}", field=problem.field)
+    out.limit = problem.message  # the limit alone, for a caller that estimates instead
+    return out
