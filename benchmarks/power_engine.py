@@ -12,7 +12,11 @@ Each game is computed from a cold cache, best of several repeats, all values exa
 - EU-27 double majority (55 % of the 27 states and 65 % of their population; Treaty on
   European Union, Art. 16(4)), population in units of 100,000 from the World Bank 2024 via
   ``UNSCLAB_DATA`` when available (the "at least four states to block" clause is a disjunction
-  and is not modelled): both indices.
+  and is not modelled): both indices;
+- the four ternary indices on every catalogue design.
+
+Targets (issue 14), checked in the last column: the 193-member game under 0.3 s for Banzhaf +
+Shapley-Shubik, each design's ternary indices under 50 ms.
 """
 
 from __future__ import annotations
@@ -103,18 +107,29 @@ def main() -> None:
     if eu is not None:
         cases.append(("EU-27 double majority (55 % states, 65 % pop.): Banzhaf + SS", eu,
                       ["banzhaf", "shapley_shubik"]))
-    print("| game | kernel | seconds (best of 5, cold cache) |")
-    print("|---|---|---:|")
+    print(f"load average {os.getloadavg()[0]:.1f} (2-core machine)")
+    print("| game | kernel | seconds (best of 5, cold cache) | target |")
+    print("|---|---|---:|---|")
     for label, game, names in cases:
         sec = cold(game, names, repeat=5 if game.n < 100 else 3)
         method = kernels.swings(game).method
-        print(f"| {label} | {method} | {sec:.5f} |", flush=True)
+        print(f"| {label} | {method} | {sec:.5f} | {_verdict(sec, TARGETS.get(label))} |",
+              flush=True)
     print()
-    print("| catalogue design | ternary indices (4), seconds (best of 5, cold cache) |")
-    print("|---|---:|")
+    print("| catalogue design | ternary indices (4), seconds (best of 5, cold cache) | target |")
+    print("|---|---:|---|")
     for design_id in catalog_ids():
-        game = compile_design(load_design(design_id))
-        print(f"| {design_id} | {cold(game, TERNARY):.5f} |", flush=True)
+        sec = cold(compile_design(load_design(design_id)), TERNARY)
+        print(f"| {design_id} | {sec:.5f} | {_verdict(sec, 0.050)} |", flush=True)
+
+
+TARGETS = {"193 members by population (M): Banzhaf + SS": 0.3}
+
+
+def _verdict(seconds: float, target: float | None) -> str:
+    if target is None:
+        return ""
+    return f"{'met' if seconds < target else 'MISSED'} (< {target:g} s)"
 
 
 if __name__ == "__main__":

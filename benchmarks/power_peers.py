@@ -1,10 +1,15 @@
 """Benchmark unsclab's exact power indices against the PyPI peers (run on demand).
 
-    python benchmarks/power_peers.py [--timeout 300] [--write docs/benchmarks.md]
+    python benchmarks/power_peers.py [--timeout 300] [--epic PROGRAM] [--write docs/benchmarks.md]
 
-Peers: ``powerindex``, ``power-bdd``, ``powerindices``, installed with pip into their own
-virtual environment ``benchmarks/.venv-peers`` (git-ignored), never into the environment that
-runs unsclab. Every (tool, case, index) runs in a fresh subprocess; the parent reads the child's
+Peers: ``powerindex``, ``power-bdd``, ``powerindices`` and ``power-index-calculator``, installed
+with pip into their own virtual environment ``benchmarks/.venv-peers`` (git-ignored), never into
+the environment that runs unsclab; and EPIC, the C++/GMP program of Staudacher et al. (not on
+any package registry), when ``--epic PROGRAM`` (or the environment variable ``EPIC_REF``) names
+a build of it: ``PROGRAM RBZ|RSH WEIGHTS_FILE QUOTA`` runs EPIC's RawBanzhaf or RawShapleyShubik
+on one weight per line and prints one JSON line ``{"seconds": ..., "values": [...]}`` (the values
+normalised to sum 1, in input order; seconds: index construction and calculation, the span EPIC's
+own timer measures). Without it EPIC's rows say it was skipped and why. Every (tool, case, index) runs in a fresh subprocess; the parent reads the child's
 peak resident memory from ``os.wait4`` (``ru_maxrss``) and kills it after ``--timeout`` seconds.
 Time is the computation alone, measured inside the child (imports and input excluded).
 
@@ -23,13 +28,11 @@ when every player's value is within 1e-9 of the exact one (peers return floats).
 from __future__ import annotations
 
 import argparse
-import csv
 import datetime
 import json
 import math
 import os
 import platform
-import random
 import signal
 import subprocess
 import sys
@@ -37,52 +40,27 @@ import time
 import venv
 from pathlib import Path
 
+from peer_cases import (
+    CASES,
+    COMPOSING,
+    UNION_CASES,
+    bdd_game,
+    players,
+    population_weights,
+    unsclab_game,
+)
+
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 VENV = HERE / ".venv-peers"
-PEERS = {"powerindex": "powerindex", "power-bdd": "power_bdd", "powerindices": "powerindices"}
+PEERS = {"powerindex": "powerindex", "power-bdd": "power_bdd", "powerindices": "powerindices",
+         "power-index-calculator": "power_index_calculator"}
 TOL = 1e-9
-
-
-# ------------------------------------------------------------------------------------ cases
-
-
-def case_status_quo():
-    return [7] * 5 + [1] * 10, 39
-
-
-def case_random50(seed: int = 2025):
-    rng = random.Random(seed)
-    w = [rng.randint(1, 100) for _ in range(50)]
-    return w, -(-2 * sum(w) // 3)
-
-
-def population_weights() -> tuple[list[int], str]:
-    table = ROOT / "src" / "unsclab" / "data" / "members.csv"
-    if table.exists():
-        with table.open(newline="", encoding="utf-8") as fh:
-            rows = list(csv.DictReader(fh))
-        w = [round(int(r["population"]) / 1e6) for r in rows]
-        return w, f"{table.relative_to(ROOT)} ({len(w)} members)"
-    data = Path(os.environ.get("UNSCLAB_DATA", ROOT.parent / "shared" / "data"))
-    src = data / "worldbank_datasets" / "population.csv"
-    with src.open(newline="", encoding="utf-8") as fh:
-        rows = [r for r in csv.DictReader(fh) if r["Year"] == "2024"]
-    # without the members table there is no membership list: all World Bank economies
-    w = [round(float(r["Value"]) / 1e6) for r in rows if r["Value"]]
-    return w, f"{src} (2024, {len(w)} economies; members table missing)"
-
-
-def case_un193():
-    w, _ = population_weights()
-    return w, sum(w) // 2 + 1
-
-
-CASES = {
-    "status quo [39; 7x5, 1x10]": case_status_quo,
-    "50 players, weights 1-100, 2/3 quota": case_random50,
-    "193 UN members, population (M), 50% quota": case_un193,
-}
+#: peers that round on purpose: judged at their own precision (power-index-calculator rounds
+#: every value to 3 decimals)
+ROUNDING = {"power-index-calculator": 5e-4}
+#: peers that enumerate all 2^n coalitions: not run beyond this many players
+ENUMERATES = {"power-index-calculator": 20}
 
 
 # ------------------------------------------------------------------------------------ worker
@@ -90,14 +68,15 @@ CASES = {
 
 def worker(tool: str, case: str, index: str) -> None:
     """Run one computation and print JSON {seconds, values} (in the child process)."""
-    weights, quota = CASES[case]()
+    weights, quota = CASES[case]() if case in CASES else (None, None)
     if tool == "unsclab":
-        from unsclab.power import WeightedGame, compute
+        from unsclab.power import compute
 
         names = {"banzhaf": ["banzhaf"], "penrose": ["penrose"], "shapley": ["shapley_shubik"],
                  "both": ["banzhaf", "shapley_shubik"]}[index]
+        game = unsclab_game(case)
         t = time.perf_counter()
-        got = compute(WeightedGame(weights, quota), names)
+        got = compute(game, names)
         sec = time.perf_counter() - t
         values = [float(v) for name in names for v in got[name]]
     elif tool == "powerindex":
@@ -113,11 +92,16 @@ def worker(tool: str, case: str, index: str) -> None:
             values = g.shapley_shubik
         sec = time.perf_counter() - t
     elif tool == "power-bdd":
-        from power_bdd.bdd import BDD, WeightedGame
+        t = time.perf_counter()
+        bdd = bdd_game(case)
+        values = bdd.calc_banzhaf() if index == "penrose" else bdd.calc_shapley()
+        sec = time.perf_counter() - t
+    elif tool == "power-index-calculator":
+        import power_index_calculator as pic
 
         t = time.perf_counter()
-        bdd = BDD(WeightedGame(quota, list(weights)))
-        values = bdd.calc_banzhaf() if index == "penrose" else bdd.calc_shapley()
+        fn = pic.banzhaf if index == "banzhaf" else pic.shapley
+        values = list(fn(list(weights), quota))
         sec = time.perf_counter() - t
     elif tool == "powerindices":
         import powerindices
@@ -147,6 +131,8 @@ BANZHAF_KIND = {
     "powerindex": "banzhaf",
     "power-bdd": "penrose",
     "powerindices": "penrose",
+    "power-index-calculator": "banzhaf",
+    "EPIC": "banzhaf",
 }
 
 
@@ -180,6 +166,25 @@ def run_child(python: Path, tool: str, case: str, index: str, timeout: float) ->
     if tool == "unsclab":
         env["PYTHONPATH"] = str(ROOT / "src") + os.pathsep + env.get("PYTHONPATH", "")
     cmd = [str(python), str(Path(__file__).resolve()), "--worker", tool, case, index]
+    return run_command(cmd, env, timeout)
+
+
+def run_epic(program: str, case: str, index: str, timeout: float) -> dict:
+    """EPIC in a fresh process on the case's weights (one per line in a temporary file)."""
+    import tempfile
+
+    weights, quota = CASES[case]()
+    with tempfile.NamedTemporaryFile("w", suffix=".csv", delete=False) as fh:
+        fh.write("\n".join(map(str, weights)) + "\n")
+    try:
+        kernel = {"banzhaf": "RBZ", "shapley": "RSH"}[index]
+        return run_command([program, kernel, fh.name, str(quota)], dict(os.environ), timeout)
+    finally:
+        os.unlink(fh.name)
+
+
+def run_command(cmd: list[str], env: dict, timeout: float) -> dict:
+    """Run ``cmd`` (its last stdout line is JSON), with peak memory from wait4 and a timeout."""
     start = time.perf_counter()
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env,
                             start_new_session=True)
@@ -209,13 +214,12 @@ def run_child(python: Path, tool: str, case: str, index: str, timeout: float) ->
 
 def exact_values(case: str) -> dict[str, list]:
     sys.path.insert(0, str(ROOT / "src"))
-    from unsclab.power import WeightedGame, compute
+    from unsclab.power import compute
 
-    w, q = CASES[case]()
-    return compute(WeightedGame(w, q), ["banzhaf", "penrose", "shapley_shubik"])
+    return compute(unsclab_game(case), ["banzhaf", "penrose", "shapley_shubik"])
 
 
-def judge(values: list, exact: list) -> tuple[bool, str]:
+def judge(values: list, exact: list, tol: float = TOL) -> tuple[bool, str]:
     if len(values) != len(exact):
         return False, f"{len(values)} values for {len(exact)} players"
     worst = 0.0
@@ -223,7 +227,47 @@ def judge(values: list, exact: list) -> tuple[bool, str]:
         if v is None or not math.isfinite(v):
             return False, "non-finite value"
         worst = max(worst, abs(v - float(e)))
-    return worst <= TOL, f"max error {worst:.1e}"
+    return worst <= tol, f"max error {worst:.1e}"
+
+
+def epic_program(given: str | None) -> tuple[str | None, str]:
+    """The EPIC program to run (``--epic`` or ``EPIC_REF``) and its status line."""
+    program = given or os.environ.get("EPIC_REF")
+    if not program:
+        return None, "skipped: on no package registry, and no --epic PROGRAM given"
+    if not (os.path.isfile(program) and os.access(program, os.X_OK)):
+        return None, f"skipped: --epic {program} is not an executable file"
+    return program, "built from its sources (RawBanzhaf, RawShapleyShubik)"
+
+
+LABELS = {"banzhaf": "Banzhaf (normalised)", "penrose": "Banzhaf (Penrose)",
+          "shapley": "Shapley-Shubik", "both": "Banzhaf + Shapley-Shubik, one call"}
+
+
+def measure(tool: str, case: str, kind: str, exact, runner, timeout: float) -> tuple:
+    """One table row: run ``tool`` on ``case`` for index ``kind`` and judge its values."""
+    label = LABELS[kind]
+    if case in UNION_CASES and tool not in COMPOSING:
+        return (case, tool, label, "-", "-", "not run", "weighted games only")
+    n = players(case)
+    if n > ENUMERATES.get(tool, n):
+        return (case, tool, label, "-", "-", "not run",
+                f"enumerates all 2^n coalitions; run up to {ENUMERATES[tool]} players")
+    r = runner(kind)
+    if r["status"] == "timeout":
+        return (case, tool, label, f"> {timeout:.0f}", f"{r['rss_mb']:.0f}", "timeout", "")
+    if r["status"] != "ok":
+        return (case, tool, label, f"{r['wall']:.3f}", f"{r['rss_mb']:.0f}", "error",
+                r["error"].replace("|", "/"))
+    if kind == "both":
+        ref = exact["banzhaf"] + exact["shapley_shubik"]
+    else:
+        ref = exact["shapley_shubik" if kind == "shapley" else kind]
+    ok, note = judge(r["values"], ref, ROUNDING.get(tool, TOL))
+    if tool in ROUNDING:
+        note += f" (rounds to 3 decimals; judged within {ROUNDING[tool]:g})"
+    return (case, tool, label, f"{r['seconds']:.3f}", f"{r['rss_mb']:.0f}",
+            "correct" if ok else "WRONG", note)
 
 
 def main() -> None:
@@ -231,47 +275,34 @@ def main() -> None:
     ap.add_argument("--timeout", type=float, default=300.0, help="seconds per run (300)")
     ap.add_argument("--write", type=Path, help="write the Markdown table to this file")
     ap.add_argument("--only", nargs="*", help="tools to run (default: all)")
+    ap.add_argument("--epic", help="EPIC program (default: $EPIC_REF); skipped when absent")
     ap.add_argument("--worker", nargs=3, help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.worker:
         worker(*args.worker)
         return
     peer_py, install = ensure_venv()
-    tools = ["unsclab", *PEERS]
-    if args.only:
-        tools = [t for t in tools if t in args.only]
+    epic, install["EPIC"] = epic_program(args.epic)
+    if epic is None:
+        print(f"EPIC: {install['EPIC']}", file=sys.stderr)
+    tools = [t for t in ("unsclab", *PEERS, "EPIC") if not args.only or t in args.only]
     rows = []
-    for case in CASES:
+    for case in (*CASES, *UNION_CASES):
         exact = exact_values(case)
         for tool in tools:
-            if tool != "unsclab" and not install.get(tool, "").startswith("installed"):
-                for index in ("Banzhaf", "Shapley-Shubik"):
-                    rows.append((case, tool, index, "-", "-", install.get(tool, "?"), ""))
+            if tool == "EPIC" and epic is None or (
+                    tool in PEERS and not install.get(tool, "").startswith("installed")):
+                rows += [(case, tool, i, "-", "-", "skipped", install.get(tool, "?"))
+                         for i in ("Banzhaf", "Shapley-Shubik")]
                 continue
             py = Path(sys.executable) if tool == "unsclab" else peer_py
-            for index in ("banzhaf", "shapley", "both"):
-                if index == "both" and tool != "unsclab":
-                    continue
+            for index in ("banzhaf", "shapley", "both") if tool == "unsclab" else (
+                    "banzhaf", "shapley"):
                 kind = BANZHAF_KIND[tool] if index == "banzhaf" else index
-                r = run_child(py, tool, case, kind, args.timeout)
-                label = {"banzhaf": "Banzhaf (normalised)", "penrose": "Banzhaf (Penrose)",
-                         "shapley": "Shapley-Shubik",
-                         "both": "Banzhaf + Shapley-Shubik, one call"}[kind]
-                if r["status"] == "ok":
-                    if kind == "both":
-                        ref = exact["banzhaf"] + exact["shapley_shubik"]
-                    else:
-                        ref = exact["shapley_shubik" if kind == "shapley" else kind]
-                    ok, note = judge(r["values"], ref)
-                    verdict = "correct" if ok else "WRONG"
-                    rows.append((case, tool, label, f"{r['seconds']:.3f}", f"{r['rss_mb']:.0f}",
-                                 verdict, note))
-                elif r["status"] == "timeout":
-                    rows.append((case, tool, label, f"> {args.timeout:.0f}", f"{r['rss_mb']:.0f}",
-                                 "timeout", ""))
-                else:
-                    rows.append((case, tool, label, f"{r['wall']:.3f}", f"{r['rss_mb']:.0f}",
-                                 "error", r["error"].replace("|", "/")))
+                runner = ((lambda k, c=case: run_epic(epic, c, k, args.timeout)) if tool == "EPIC"
+                          else (lambda k, t=tool, c=case, p=py: run_child(p, t, c, k,
+                                                                           args.timeout)))
+                rows.append(measure(tool, case, kind, exact, runner, args.timeout))
                 print(" | ".join(rows[-1]), flush=True)
     table = render(rows, install, args.timeout)
     print(table)
@@ -289,34 +320,60 @@ def _commit() -> str:
     return out.stdout.strip()
 
 
+EPIC_NOTE = [(
+    "EPIC (Staudacher, Kóczy, Stach, Filipp, Kramer, Noffke, Olsson, Pichler & Singer, "
+    "\"Computing power indices for weighted voting games via dynamic programming\", "
+    "*Operations Research and Decisions* 31(2) 2021; the C++/GMP program `jhstaudacher/EPIC`) is "
+    "on no package registry. For this table it was built locally, outside the repository, from "
+    "its sources at commit 06f603b (its `Game`, the `RawBanzhaf` and `RawShapleyShubik` kernels "
+    "with their base classes, and its large-integer layer: 64-bit integers, Chinese remainders "
+    "or GMP, chosen by EPIC's own rule), compiled with EPIC's flags (`g++ -Ofast -std=c++17`, "
+    "GMP 6.2) and a 60-line driver in place of its command line: the driver reads the weights, "
+    "divides weights and quota by their gcd as EPIC's command line does, times the index's "
+    "construction and calculation (the span EPIC's own timer measures) and prints the values "
+    "normalised to sum 1 at full precision, where EPIC's command line prints six digits. "
+    "Neither EPIC's code nor the build is part of unsclab; without `--epic` (or `EPIC_REF`) its "
+    "rows read *skipped*."),
+]
+
+
 def render(rows, install, timeout) -> str:
     _, source = population_weights()
     lines = [
-        "# Power-index benchmarks against the PyPI peers",
+        "# Power-index benchmarks against the peers: PyPI packages and EPIC",
         "",
         "Reproduce with:",
         "",
         "```",
-        f"python benchmarks/power_peers.py --timeout {timeout:.0f} --write docs/benchmarks.md",
+        (f"python benchmarks/power_peers.py --timeout {timeout:.0f} --epic PROGRAM "
+         "--write docs/benchmarks.md"),
         "```",
+        "",
+        *EPIC_NOTE,
         "",
         f"Run on {datetime.date.today().isoformat()} (commit {_commit()}). "
         f"Machine: {platform.machine()}, {os.cpu_count()} CPUs, Python "
         f"{platform.python_version()}, {platform.system()}; load average when the table was "
         f"written {os.getloadavg()[0]:.1f} (a shared machine: other jobs slow every tool "
-        "alike). Peers installed in their own "
-        "virtual environment (`benchmarks/.venv-peers`): "
+        "alike). Python peers installed in their own "
+        "virtual environment (`benchmarks/.venv-peers`), and EPIC: "
         + "; ".join(f"{k} {v}" for k, v in install.items()) + ".",
         "",
         "Each run is a fresh process: *seconds* is the computation alone (measured inside the "
         "process), *peak MB* the process's maximum resident memory (`ru_maxrss`, interpreter "
-        f"and imports included). Runs are killed after {timeout:.0f} s. *Correct* means every "
+        "and imports included; on Linux a child forked from the benchmark's own Python starts "
+        "with that process's resident pages counted, so the 30-60 MB seen for the smallest runs, "
+        f"EPIC's included, is a floor common to every tool). Runs are killed after {timeout:.0f} "
+        "s. *Correct* means every "
         f"player's value is within {TOL:g} of unsclab's exact fraction; peers return floats. "
         "unsclab's values are exact (integers and fractions); it is timed here computing them "
         "exactly, then converted to floats for the comparison.",
         "",
         "Case 2 draws 50 weights from 1-100 with `random.Random(2025)`, quota two thirds of the "
-        f"total rounded up. Case 3 weights: population in millions, rounded, from {source}.",
+        f"total rounded up. Case 3 weights: population in millions, rounded, from {source}. "
+        "Case 4 is the game file `examples/eu-council-qmv.toml` (TEU Art. 16(4): 55 % of the "
+        "members and 65 % of the population, or fewer than four members not voting yes), run "
+        "by the tools that compose games (unsclab's `UnionGame`; power-bdd's `&` and `|`).",
         "",
         "| case | tool | index | seconds | peak MB | result | note |",
         "|---|---|---|---:|---:|---|---|",

@@ -33,3 +33,16 @@ def test_status_quo_permanent_members_by_root_population():
         == pytest.approx(1.0)
     groups = {g["group"]: g["representation_factor"] for g in ev.groups}
     assert min(groups, key=groups.get) == "AG"  # Africa most under-represented (G&R 2016)
+
+
+def test_another_years_population_moves_only_the_benchmark():
+    """Doubling one state's population divides its factor by sqrt(2) relative to the others
+    (the benchmark is the square root); the table's figures are the default."""
+    ev = evaluate_design(load_design("status-quo"))
+    power = {r["iso3"]: r["banzhaf"] for r in ev.states}
+    base, _ = representation_factors(power)
+    pop = {s.iso3: s.population for s in member_states()}
+    moved, _ = representation_factors(power, {"GBR": 2 * pop["GBR"]})
+    assert (base["GBR"] / base["CHN"]) / (moved["GBR"] / moved["CHN"]) == pytest.approx(
+        math.sqrt(2))
+    assert representation_factors(power, {})[0] == base

@@ -30,11 +30,19 @@ from collections.abc import Mapping
 from unsclab.states import member_states
 
 
-def representation_factors(power: Mapping[str, float]) -> tuple[dict[str, float], dict[str, float]]:
+def representation_factors(
+    power: Mapping[str, float], population: Mapping[str, float] | None = None,
+) -> tuple[dict[str, float], dict[str, float]]:
     """Per state (all 193 members) and per regional group: share of ``power`` (expected power
-    by state, any index) over share of the square root of population."""
+    by state, any index) over share of the square root of population.
+
+    ``population``: ISO3 -> population to use instead of the members table's (World Bank
+    2024), e.g. another year's, to see how much the benchmark moves; a member missing from it
+    keeps the table's figure.
+    """
     members = member_states()
-    root = {s.iso3: math.sqrt(float(s.population or 0)) for s in members}
+    pop = {s.iso3: float((population or {}).get(s.iso3, s.population or 0)) for s in members}
+    root = {k: math.sqrt(v) for k, v in pop.items()}
     total_root = sum(root.values())
     total_power = sum(float(power.get(s.iso3, 0.0)) for s in members) or 1.0
     share = {s.iso3: float(power.get(s.iso3, 0.0)) / total_power for s in members}
