@@ -14,6 +14,7 @@ from unsclab.power import (
     UnionGame,
     WeightedGame,
     compute,
+    feasible,
     quota_condition,
     veto_condition,
 )
@@ -33,10 +34,14 @@ def _games():
 
 @pytest.mark.parametrize("k", range(4))
 def test_estimates_within_their_stated_error(k):
+    """Every estimate, the ternary ones included where the exact ternary kernel runs (on
+    the status quo and the union: the Council's veto lets abstentions through)."""
     game = list(_games())[k]
-    exact = compute(game, list(APPROXIMABLE), exact=False)
-    est = approximate(game, samples=20_000, seed=k)
-    for name in APPROXIMABLE:
+    names = [n for n in APPROXIMABLE if feasible(n, game)]
+    assert ("ternary_banzhaf" in names) == (k in (1, 3))
+    exact = compute(game, names, exact=False)
+    est = approximate(game, names, samples=20_000, seed=k)
+    for name in names:
         for i, (x, y, e) in enumerate(zip(exact[name], est.values[name], est.error[name],
                                           strict=True)):
             assert abs(x - y) <= e, (name, i, x, y, e)

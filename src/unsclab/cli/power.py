@@ -177,10 +177,10 @@ def _approximate(game, chosen, err, title: str):
     """Monte Carlo estimates of the approximable indices asked for (default: all three)."""
     import sys
 
-    from unsclab.power.approx import APPROXIMABLE, approximate
+    from unsclab.power.approx import APPROXIMABLE, DEFAULT_ESTIMATES, approximate
 
     limit = getattr(err, "limit", err.problems[0].message)
-    names = [n for n in (chosen or APPROXIMABLE) if n in APPROXIMABLE]
+    names = [n for n in (chosen or DEFAULT_ESTIMATES) if n in APPROXIMABLE]
     if not names:
         raise GameError(f"{limit}; only {', '.join(APPROXIMABLE)} can be "
                         f"estimated beyond it", field="--index")

@@ -2,7 +2,10 @@
 
 Penrose (absolute Banzhaf) measure: the share of random coalitions (each player in with
 probability 1/2) in which a player is a swing. Shapley-Shubik index: the share of random orders
-in which it is the pivot. Both are means of ``N`` independent 0/1 draws; with ``L = ln(4 n /
+in which it is the pivot. Ternary Penrose measure (Felsenthal & Machover 1997): the share of
+random roll calls of the others (each yes, abstain or no with probability 1/3) in which the
+player is decisive -- the proposal passes if it votes yes and fails if it votes no. All are
+means of ``N`` independent 0/1 draws; with ``L = ln(4 n /
 (1 - confidence))``, with probability at least ``confidence`` every player's estimate ``p`` is
 within
 
@@ -11,10 +14,10 @@ within
 of the exact value: Hoeffding's bound (1963) or the empirical Bernstein bound of Maurer & Pontil
 (2009), whichever is smaller for that player, each at level ``(1 - confidence) / 2n`` (a union
 bound over players and the two bounds). Small values get small bounds. The normalised Banzhaf
-index is the Penrose estimates divided by their sum; its error follows from the same event (see
-:func:`approximate`).
-Works on any game of :mod:`unsclab.power` (weighted, composite, unions; binary model), any
-number of players; randomness only through ``seed``.
+index is the Penrose estimates divided by their sum (the ternary Banzhaf index likewise); its
+error follows from the same event (see :func:`approximate`).
+Works on any game of :mod:`unsclab.power` (weighted, composite, unions), any number of players;
+randomness only through ``seed``.
 
 References
 ----------
@@ -26,11 +29,13 @@ References
    Electoral College by Monte Carlo techniques." RAND Corporation RM-2651.
 .. [4] Leech, D. (2003). "Computing power indices for large voting games." Management Science
    49(6): 831-837.
+.. [5] Felsenthal, D. S., and Machover, M. (1997). "Ternary voting games." International Journal
+   of Game Theory 26: 335-351.
 """
 
 from __future__ import annotations
 
-__all__ = ["Approximation", "approximate", "APPROXIMABLE", "error_bound"]
+__all__ = ["Approximation", "approximate", "APPROXIMABLE", "DEFAULT_ESTIMATES", "error_bound"]
 
 import math
 from dataclasses import dataclass
@@ -40,7 +45,9 @@ import numpy as np
 from unsclab.errors import GameError
 
 #: Indices with a Monte Carlo estimate.
-APPROXIMABLE = ("penrose", "banzhaf", "shapley_shubik")
+APPROXIMABLE = ("penrose", "banzhaf", "shapley_shubik", "ternary_penrose", "ternary_banzhaf")
+#: Those estimated when none is named: the binary ones.
+DEFAULT_ESTIMATES = ("penrose", "banzhaf", "shapley_shubik")
 _CHUNK = 4_000_000  # matrix entries per batch (players x samples)
 
 
@@ -83,7 +90,8 @@ def _structure(game):
     if W.sum(axis=1).max() >= 2**53:
         raise GameError("weights too large for the Monte Carlo estimate (total >= 2^53)",
                         field="weights")
-    return W, np.array([c.quota for c in conds], dtype=np.float64), groups
+    abstain = np.array([c.abstain_passes for c in conds], dtype=np.float64)
+    return W, np.array([c.quota for c in conds], dtype=np.float64), groups, abstain
 
 
 def _wins(sums: np.ndarray, q: np.ndarray, groups) -> np.ndarray:
@@ -111,6 +119,35 @@ def _penrose(W, q, groups, n, samples, rng) -> np.ndarray:
     return hits / samples
 
 
+def _ternary_penrose(W, q, groups, abstain, n, samples, rng) -> np.ndarray:
+    """Decisiveness over random yes / abstain / no roll calls; an abstainer's weight counts in
+    the conditions that let abstentions through (``abstain``: 1.0 for those)."""
+    hits = np.zeros(n, dtype=np.int64)
+    per = max(1, _CHUNK // (n * W.shape[0]))
+    done = 0
+    while done < samples:
+        k = min(per, samples - done)
+        V = rng.integers(0, 3, size=(k, n))  # 0 no, 1 abstain, 2 yes
+        yes, ab = (V == 2).astype(np.float64), (V == 1).astype(np.float64)
+        base = yes @ W.T + (ab @ W.T) * abstain  # (k, C)
+        for i in range(n):
+            own = np.outer(yes[:, i], W[:, i]) + np.outer(ab[:, i], W[:, i] * abstain)
+            without = base - own
+            hits[i] += int((_wins(without + W[:, i], q, groups)
+                            & ~_wins(without, q, groups)).sum())
+        done += k
+    return hits / samples
+
+
+def _normalised(p: np.ndarray, eps: np.ndarray) -> tuple[list[float], list[float]]:
+    """``p / sum p`` and its bound on the event where every ``|p_i - exact| <= eps_i``."""
+    total = p.sum()
+    b = p / total if total > 0 else np.zeros(len(p))
+    margin = total - eps.sum()
+    err = (eps + b * eps.sum()) / margin if margin > 0 else np.full(len(p), math.inf)
+    return b.tolist(), err.tolist()
+
+
 def _shapley(W, q, groups, n, samples, rng) -> np.ndarray:
     hits = np.zeros(n, dtype=np.int64)
     per = max(1, _CHUNK // (n * W.shape[0]))
@@ -126,7 +163,7 @@ def _shapley(W, q, groups, n, samples, rng) -> np.ndarray:
     return hits / samples
 
 
-def approximate(game, indices=APPROXIMABLE, *, samples: int = 20_000, seed: int = 0,
+def approximate(game, indices=DEFAULT_ESTIMATES, *, samples: int = 20_000, seed: int = 0,
                 confidence: float = 0.99) -> Approximation:
     """Monte Carlo estimates of ``indices`` (among :data:`APPROXIMABLE`) with a stated bound.
 
@@ -150,21 +187,20 @@ def approximate(game, indices=APPROXIMABLE, *, samples: int = 20_000, seed: int 
         raise GameError(f"expected a confidence in [0.5, 1), got {confidence!r}",
                         field="confidence")
     n = game.n
-    W, q, groups = _structure(game)
+    W, q, groups, abstain = _structure(game)
     rng = np.random.default_rng(seed)
     values: dict[str, list[float]] = {}
     error: dict[str, list[float]] = {}
-    if "penrose" in indices or "banzhaf" in indices:
-        p = _penrose(W, q, groups, n, samples, rng)
+    for prefix in ("", "ternary_"):
+        if f"{prefix}penrose" not in indices and f"{prefix}banzhaf" not in indices:
+            continue
+        p = (_ternary_penrose(W, q, groups, abstain, n, samples, rng) if prefix
+             else _penrose(W, q, groups, n, samples, rng))
         eps = error_bound(p, samples, confidence)
-        if "penrose" in indices:
-            values["penrose"], error["penrose"] = p.tolist(), eps.tolist()
-        if "banzhaf" in indices:
-            total = p.sum()
-            b = p / total if total > 0 else np.zeros(n)
-            margin = total - eps.sum()
-            err = (eps + b * eps.sum()) / margin if margin > 0 else np.full(n, math.inf)
-            values["banzhaf"], error["banzhaf"] = b.tolist(), err.tolist()
+        if f"{prefix}penrose" in indices:
+            values[f"{prefix}penrose"], error[f"{prefix}penrose"] = p.tolist(), eps.tolist()
+        if f"{prefix}banzhaf" in indices:
+            values[f"{prefix}banzhaf"], error[f"{prefix}banzhaf"] = _normalised(p, eps)
     if "shapley_shubik" in indices:
         s = _shapley(W, q, groups, n, samples, rng)
         values["shapley_shubik"] = s.tolist()
