@@ -321,9 +321,9 @@ def _commit() -> str:
 
 
 EPIC_NOTE = [(
-    "EPIC (Staudacher, Kóczy, Stach, Filipp, Kramer, Noffke, Olsson, Pichler & Singer, "
-    "\"Computing power indices for weighted voting games via dynamic programming\", "
-    "*Operations Research and Decisions* 31(2) 2021; the C++/GMP program `jhstaudacher/EPIC`) is "
+    "EPIC (Efficient Power Index Calculation, the C++/GMP program of J. Staudacher's group at "
+    "Hochschule Kempten, repository `jhstaudacher/EPIC`; its dynamic programs follow Uno 2012 and "
+    "Kurz 2016, and Staudacher et al., *Games* 13(1) 6, 2022, for its precoalition indices) is "
     "on no package registry. For this table it was built locally, outside the repository, from "
     "its sources at commit 06f603b (its `Game`, the `RawBanzhaf` and `RawShapleyShubik` kernels "
     "with their base classes, and its large-integer layer: 64-bit integers, Chinese remainders "
