@@ -43,6 +43,23 @@ def test_designs_show_table_and_json():
     assert data["size"] == 11 and data["rule"]["quota"] == 7
 
 
+@pytest.mark.parametrize("design_id", list(catalog_ids()))
+def test_designs_show_prints_every_link_whole_at_80_columns(design_id, monkeypatch):
+    """A source's URL is never broken across lines, even when longer than the terminal; the
+    prose around it wraps at spaces, within 80 columns."""
+    from unsclab.designs import load_design
+
+    monkeypatch.setenv("COLUMNS", "80")
+    result = run("designs", "show", design_id)
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    for source in load_design(design_id).sources:
+        if source.url:
+            assert any(line.strip() == source.url for line in lines), source.url
+    sources = lines[lines.index("Sources:"):]
+    assert all(len(line) <= 80 for line in sources if "://" not in line)
+
+
 def test_validate_good_and_bad_files(tmp_path):
     from unsclab.designs import design_to_toml, load_design
 

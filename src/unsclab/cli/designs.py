@@ -118,8 +118,10 @@ def _rule_lines(design) -> list[str]:
         lines.append(f"Extra majority {j}: at least {maj.at_least} in favour among "
                      f"{', '.join(maj.classes)}.")
     lines.append("Sources:")
-    for s in design.sources:
-        lines.append("  - " + " — ".join(b for b in (s.symbol, s.title, s.date, s.url) if b))
+    for s in design.sources:  # the link on a line of its own: never broken, easy to copy
+        lines.append("  - " + " — ".join(b for b in (s.symbol, s.title, s.date) if b))
+        if s.url:
+            lines.append(f"    {s.url}")
     if design.assumptions:
         lines.append("Assumptions:")
         lines.extend(f"  - {a.field}: {a.note}" for a in design.assumptions)

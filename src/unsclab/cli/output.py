@@ -152,10 +152,24 @@ def _write_rich(tables, out, preamble, notes, explain) -> None:
         for n in t.notes:
             con.print(n, markup=False)
     for n in notes:
-        con.print(n, markup=False)
+        _print_note(con, n)
     _definitions(con, tables, explain)
     if buf is not None:
         _write(buf.getvalue(), out)
+
+
+def _print_note(con, text: str) -> None:
+    """A note wrapped at spaces only: a word longer than the line (a URL) is printed whole,
+    so that it can be copied and the terminal still recognises it as a link."""
+    import textwrap
+
+    body = text.lstrip(" ")
+    indent = " " * (len(text) - len(body))
+    lines = textwrap.wrap(body, width=max(20, con.width), initial_indent=indent,
+                          subsequent_indent=indent + "  ", break_long_words=False,
+                          break_on_hyphens=False) or [""]
+    for line in lines:
+        con.print(line, markup=False, soft_wrap=True)
 
 
 def _definitions(con, tables, explain: bool) -> None:
