@@ -67,6 +67,7 @@ def _fresh_locks() -> None:
     for name in ("_FIGURE_LOCK", "_VIEW_LOCK", "_OCC_LOCK"):
         if hasattr(service, name):
             setattr(service, name, threading.Lock())
+    service._VIEW_LOCKS.clear()  # the per-design locks
 
 
 os.register_at_fork(after_in_child=_fresh_locks)

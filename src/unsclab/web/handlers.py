@@ -17,6 +17,9 @@ from unsclab.web.envelopes import error_response, status_of
 
 log = logging.getLogger("unsclab.web")
 
+#: seconds a client is asked to wait before it asks again after a 503 (RFC 9110, 10.2.3)
+RETRY_AFTER = 2
+
 
 def install_error_handlers(app: FastAPI, ctx: Context) -> None:
     def wants_html(request: Request) -> bool:
@@ -24,15 +27,17 @@ def install_error_handlers(app: FastAPI, ctx: Context) -> None:
 
     def html_error(request: Request, status: int, problems) -> HTMLResponse:
         return ctx.templates.TemplateResponse(request, "error.html", {
-            "status": status, "problems": problems, "title": f"Error {status}"},
-            status_code=status)
+            "status": status, "problems": problems, "title": f"Error {status}",
+            "retry": RETRY_AFTER if status == 503 else None}, status_code=status)
 
     @app.exception_handler(UnsclabError)
     async def _unsclab_error(request: Request, err: UnsclabError):
         status = status_of(err)
-        if wants_html(request):
-            return html_error(request, status, err.problems)
-        return error_response(status, err.problems)
+        response = (html_error(request, status, err.problems) if wants_html(request)
+                    else error_response(status, err.problems))
+        if status == 503:  # busy or past the deadline: a catalogue computation goes on and is
+            response.headers["Retry-After"] = str(RETRY_AFTER)  # kept, so asking again works
+        return response
 
     @app.exception_handler(RequestValidationError)
     async def _validation_error(request: Request, err: RequestValidationError):

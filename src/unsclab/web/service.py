@@ -2,9 +2,11 @@
 
 - :class:`Limits` bound the work one request may ask for: body size, seats and seat classes of
   a posted design, designs per comparison, Monte Carlo draws (for replay), and a timeout.
-- Catalogue results are cached for the life of the process (the catalogue is read-only);
-  results of posted designs are cached by the design's content (an LRU of bounded size).
-- Nothing here writes a file: the server is read-only with respect to the catalogue and disk.
+- Catalogue results are cached for the life of the process (the catalogue is read-only) and in
+  the user cache between processes (:mod:`unsclab.web.store`); results of posted designs are
+  cached by the design's content (an LRU of bounded size).
+- The only files written are those checked caches: the catalogue and the working folder are
+  never touched.
 """
 
 from __future__ import annotations
@@ -127,9 +129,18 @@ class UnknownDesign(DesignError):
     """No catalogue design by that id (HTTP 404)."""
 
 
-#: results of catalogue designs, computed once per process (the catalogue is read-only)
+#: results of catalogue designs, computed once per process (the catalogue is read-only) and
+#: kept on disk between processes (:mod:`unsclab.web.store`)
 CATALOG_VIEWS: dict[str, dict[str, Any]] = {}
-_VIEW_LOCK = threading.Lock()
+#: catalogue results without their replay yet (the first stage of :mod:`unsclab.web.progress`)
+POWER_VIEWS: dict[str, dict[str, Any]] = {}
+_VIEW_LOCKS: dict[str, threading.Lock] = {}  # one per design: others are not held up
+_VIEW_LOCK = threading.Lock()  # guards _VIEW_LOCKS
+
+
+def _lock_of(design_id: str) -> threading.Lock:
+    with _VIEW_LOCK:
+        return _VIEW_LOCKS.setdefault(design_id, threading.Lock())
 
 
 _OCCUPANCIES: OrderedDict = OrderedDict()  # (id, seats) -> Occupancy, LRU of 256
@@ -158,18 +169,54 @@ def occupancy_of(design: Design):
 
 
 def catalog_view(design_id: str) -> dict[str, Any]:
-    """Results of a catalogue design with its history replay (cached for the life of the
-    process; computed once even when several requests ask at the same time)."""
-    from unsclab.views import design_view
+    """Results of a catalogue design with its history replay: from memory, else from the disk
+    cache, else computed (once, even when several requests ask at the same time)."""
+    from unsclab.web import store
 
     view = CATALOG_VIEWS.get(design_id)
     if view is None:
-        with _VIEW_LOCK:
+        with _lock_of(design_id):
             view = CATALOG_VIEWS.get(design_id)
             if view is None:
                 design = catalog_design(design_id)
-                view = CATALOG_VIEWS[design_id] = design_view(design,
-                                                              occupancy=occupancy_of(design))
+                view = store.cached_view(design, lambda: _full_view(design))
+                CATALOG_VIEWS[design_id] = view
+                POWER_VIEWS.pop(design_id, None)
+    return view
+
+
+def stored_view(design_id: str) -> dict[str, Any] | None:
+    """Results of a catalogue design if they are in memory or on disk; None (computing nothing)
+    when they are not."""
+    from unsclab.web import store
+
+    view = CATALOG_VIEWS.get(design_id)
+    if view is None and (view := store.stored_view(catalog_design(design_id))) is not None:
+        view = CATALOG_VIEWS.setdefault(design_id, view)
+    return view
+
+
+def power_view(design_id: str) -> dict[str, Any]:
+    """The results of a catalogue design without its replay (``replay`` None), the first and
+    cheaper stage (its occupancy is shared with the full view)."""
+    from unsclab.views import design_view
+
+    view = CATALOG_VIEWS.get(design_id) or POWER_VIEWS.get(design_id)
+    if view is None:
+        design = catalog_design(design_id)
+        view = design_view(design, replay=False, occupancy=occupancy_of(design))
+        POWER_VIEWS.setdefault(design_id, view)
+    return view
+
+
+def _full_view(design: Design) -> dict[str, Any]:
+    """:func:`unsclab.views.design_view` of a catalogue design, reusing its first stage."""
+    from unsclab.views import replay_of as _replay
+
+    view = dict(power_view(design.id))
+    notes = list(view["notes"])
+    view["replay"] = _replay(design, notes)
+    view["notes"] = notes
     return view
 
 

@@ -94,6 +94,23 @@
     if (a && !e.ctrlKey && !e.metaKey) busy("Computing " + (a.textContent.trim() || "the page") + "…");
   });
   window.addEventListener("pageshow", () => { if (progress) progress.hidden = true; });
+  // results computed while the page is shown (#results[data-pending]): ask for the page again
+  // every second and swap in its results until nothing is pending (the form is left alone)
+  let polls = 0;
+  function poll() {
+    if (!document.querySelector("#results[data-pending]") || ++polls > 900) return;
+    setTimeout(async () => {
+      try {
+        const r = await fetch(location.href, { cache: "no-store" });
+        const fresh = new DOMParser().parseFromString(await r.text(), "text/html")
+          .getElementById("results");
+        const box = document.getElementById("results");
+        if (r.ok && fresh && box) { box.replaceWith(fresh); tools(); }
+      } catch (e) { /* the server is busy or restarting: ask again */ }
+      poll();
+    }, 1000);
+  }
   window.unsclabTools = tools;  // the editor calls it after redrawing its results
   tools();
+  poll();
 })();
