@@ -196,6 +196,8 @@ def main(argv=None) -> int:
         first = httpx.get(base + everything, timeout=60)
         sys.stderr.write(f"whole-catalogue compare page, first load: {first.status_code} in "
                          f"{1000 * (time.monotonic() - t0):.0f} ms\n")
+        from record_web_load import SCENARIOS as RECORD_PAGES
+
         scenarios = [
             ("GET / (catalogue page)", lambda i: ("GET", "/", b"")),
             ("GET /designs/g4-2005 (design page)", lambda i: ("GET", "/designs/g4-2005", b"")),
@@ -204,6 +206,12 @@ def main(argv=None) -> int:
             ("GET /compare (the whole catalogue)", lambda i: ("GET", everything, b"")),
             ("GET /decide (a ballot on the current Council)", lambda i: ("GET", "/decide", b"")),
             ("GET /glossary", lambda i: ("GET", "/glossary", b"")),
+            ("GET /editor?from=ezulwini-2005 (the editor)",
+             lambda i: ("GET", "/editor?from=ezulwini-2005", b"")),
+            ("GET /designs/g4-2005/amend (Article 108)",
+             lambda i: ("GET", "/designs/g4-2005/amend", b"")),
+            ("GET /api/docs (interactive API docs)", lambda i: ("GET", "/api/docs", b"")),
+            *((name, lambda i, url=url: ("GET", url, b"")) for name, url in RECORD_PAGES),
             ("GET /api/designs", lambda i: ("GET", "/api/designs", b"")),
             ("GET /api/designs/g4-2005/replay", lambda i: ("GET", "/api/designs/g4-2005/replay", b"")),
             ("POST /api/evaluate (catalogue design, cached)",

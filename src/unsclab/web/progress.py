@@ -83,7 +83,7 @@ FIRST_WAIT = 1.0
 
 
 async def wait(ids: tuple[str, ...], seconds: float = FIRST_WAIT) -> Ready:
-    """:func:`request` in the thread pool (it reads the disk), asked again every 0.1 s for up
+    """:func:`request` in the thread pool (it reads the disk), asked again every 0.2 s for up
     to ``seconds`` while results are missing: a page whose results take less than that is
     answered whole, others with what is ready."""
     import asyncio
@@ -94,7 +94,7 @@ async def wait(ids: tuple[str, ...], seconds: float = FIRST_WAIT) -> Ready:
     until = loop.time() + seconds
     ready = await run_in_threadpool(request, ids)
     while not ready.complete and loop.time() < until:
-        await asyncio.sleep(0.1)
+        await asyncio.sleep(0.2)
         ready = await run_in_threadpool(request, ids)
     return ready
 

@@ -65,7 +65,8 @@ def fingerprint() -> str:
     return hashlib.sha256(json.dumps(parts, sort_keys=True).encode()).hexdigest()
 
 
-def _design_digest(design: Design) -> str:
+@lru_cache(maxsize=1024)
+def _design_digest(design: Design) -> str:  # designs are immutable: hashed once each
     from unsclab.designs import design_to_dict
 
     return hashlib.sha256(json.dumps(design_to_dict(design), sort_keys=True,

@@ -5,7 +5,12 @@
 (function () {
   const opts = JSON.parse(document.getElementById("editor-options").textContent);
   let design = JSON.parse(document.getElementById("design-data").textContent);
-  const origin = { id: design.id, name: design.name };
+  const F = window.unsclabFields;
+  const origin = { id: design.id, name: design.name, status: design.status,
+    sources: new Set(design.sources.map((x) => JSON.stringify(x))) };
+  const AUTO = "Edited in the unsclab editor, starting from ";
+  const isAuto = (src) => (src.title || "").startsWith(AUTO);
+  const isOrigin = (src) => origin.sources.has(JSON.stringify(src));
   const formRoot = document.getElementById("design-form");
   const tomlBox = document.getElementById("toml");
   const errorsBox = document.getElementById("errors");
@@ -47,16 +52,21 @@
     return el("label", { class: "check" }, [el("input", Object.assign({ type: "checkbox" }, attrs)), label]);
   }
 
-  // Every field of the design format: the design's name and summary; the rule (quota,
-  // procedural quota, veto holders, negatives needed, deferred vetoes and their review, the
-  // literal reading); each seat class (id, label, kind, group, seats, term, re-eligibility,
-  // named holders, eligible states, constituency). Extra majorities, alternatives, sources and
-  // assumptions are lists of tables: the TOML tab edits them.
+  // Every field of the design format: the design's name, year, status and summary; the rule
+  // (quota, procedural quota, veto holders, negatives needed, deferred vetoes and their review,
+  // the literal reading); each seat class (id, label, kind, group, seats, term, re-eligibility,
+  // named holders, eligible states, constituency, note); the extra majorities, the alternatives
+  // (each with its own veto and majorities), the sources and the assumptions.
+  const STATUSES = ["historical", "in-force", "tabled", "proposed", "hypothetical"];
   function render() {
     formRoot.textContent = "";
     const rule = design.rule || {};
     const veto = rule.veto || {};
+    const ctx = { classIds: design.seats.map((c) => c.id),
+      size: design.seats.reduce((n, c) => n + (Number(c.count) || 0), 0) };
     formRoot.appendChild(textInput("name", design.name, "Name"));
+    formRoot.appendChild(el("div", { class: "grid2" }, [numInput("year", design.year, "Year", 1945),
+      el("label", { class: "field" }, ["Status ", select("status", design.status, STATUSES), errSpan("status")])]));
     formRoot.appendChild(textInput("summary", design.summary, "Summary"));
     const ruleSet = el("fieldset", {}, [el("legend", { text: "Decision rule" }),
       el("div", { class: "grid2" }, [
@@ -93,6 +103,7 @@
           textInput(f("holders"), list(c.holders), "Named holders (ISO3)", { placeholder: "none" }),
           textInput(f("eligible"), list(c.eligible), "Eligible states (ISO3)", { placeholder: "any of the group" }),
           textInput(f("constituency"), c.constituency, "Constituency", { placeholder: "none" }),
+          textInput(f("note"), c.note, "Note", { placeholder: "none" }),
         ]),
         checkbox({ "data-field": f("re_eligible"), checked: !!c.re_eligible }, " Re-eligible at once"),
         errSpan(`seats[${i + 1}]`),
@@ -101,6 +112,28 @@
     seats.appendChild(el("button", { type: "button", id: "add-class", text: "Add an elected seat class" }));
     seats.appendChild(errSpan("seats"));
     formRoot.appendChild(seats);
+    formRoot.appendChild(F.list({ label: "Extra majorities (every one must hold as well)", item: "extra majority",
+      of: F.SPECS.MAJORITY }, rule.majorities, "rule.majorities", ctx));
+    formRoot.appendChild(F.list({ label: "Alternatives (another way to pass when the rule above fails)",
+      item: "alternative", of: F.SPECS.ALTERNATIVE }, rule.alternatives, "rule.alternatives", ctx));
+    formRoot.appendChild(sourcesFieldset(ctx));
+    formRoot.appendChild(F.list({ label: "Assumptions (what is not read in a source)", item: "assumption",
+      of: F.SPECS.ASSUMPTION }, design.assumptions, "assumptions", ctx));
+  }
+
+  // The sources of a real design vouch for it, not for an edit: they are shown, not edited. An
+  // edited design's first source says where it started; the user's own sources follow.
+  function sourcesFieldset(ctx) {
+    const own = F.list({ label: "Sources", item: "source", of: F.SPECS.SOURCE }, design.sources, "sources", ctx,
+      (src) => isAuto(src) || isOrigin(src));
+    const auto = design.sources.find(isAuto);
+    const real = design.sources.filter(isOrigin);
+    const intro = auto ? el("p", { class: "hint", text: auto.title })
+      : el("div", { class: "hint" }, [el("p", { text: `The sources of ${origin.id} (an edited design does not ` +
+        "keep them; its first source says where it started — add your own):" }),
+        el("ul", {}, real.map((x) => el("li", { text: [x.symbol, x.title].filter(Boolean).join(" — ") })))]);
+    own.insertBefore(intro, own.children[1]);
+    return own;
   }
 
   function readForm() {
@@ -115,6 +148,8 @@
     const optional = (obj, key, value) => { if (value === null || value === "" ||
       (Array.isArray(value) && !value.length)) delete obj[key]; else obj[key] = value; };
     d.name = val("name").value;
+    d.year = int("year");
+    d.status = val("status").value;
     optional(d, "summary", val("summary").value.trim());
     d.rule = d.rule || {};
     d.rule.quota = int("rule.quota");
@@ -135,6 +170,7 @@
       optional(c, "holders", codes(val(f("holders")).value));
       optional(c, "eligible", codes(val(f("eligible")).value));
       optional(c, "constituency", val(f("constituency")).value.trim());
+      optional(c, "note", val(f("note")).value.trim());
       c.re_eligible = val(f("re_eligible")).checked;
     });
     // veto holders and deferred vetoes follow a renamed class
@@ -144,12 +180,31 @@
     d.rule.veto.classes = ticked("veto");
     optional(d.rule.veto, "deferred", ticked("deferred"));
     if (!d.rule.veto.classes.length) delete d.rule.veto.negatives;
-    // an edited design is not the real one: its own id, and the real design's sources (which
-    // do not vouch for the changes) give way to a note of where it started
+    // the lists of tables; the seat classes they name follow a renamed class
+    const renamed = (obj) => {
+      for (const [k, v] of Object.entries(obj)) {
+        if ((k === "classes" || k === "deferred") && Array.isArray(v)) obj[k] = v.map((x) => rename[x] ?? x);
+        else if (v && typeof v === "object") renamed(v);
+      }
+      return obj;
+    };
+    d.rule.majorities = F.readList({ of: F.SPECS.MAJORITY }, "rule.majorities", formRoot).map(renamed);
+    d.rule.alternatives = F.readList({ of: F.SPECS.ALTERNATIVE }, "rule.alternatives", formRoot).map(renamed);
+    d.assumptions = F.readList({ of: F.SPECS.ASSUMPTION }, "assumptions", formRoot);
+    // an edited design is not the real one: its own id and name, hypothetical, and the real
+    // design's sources (which do not vouch for the changes) give way to a note of where it
+    // started, followed by the user's own sources
     if (!d.id.endsWith("-edited")) d.id = `${origin.id}-edited`.slice(0, 60);
-    d.sources = [{ title: `Edited in the unsclab editor, starting from ${origin.name} (${origin.id}); ` +
-      "the original's sources do not vouch for the changes" }];
+    if (d.name === origin.name) d.name = `${origin.name} (edited)`;
+    if (d.status === origin.status && d.status !== "hypothetical" && d.id !== origin.id) d.status = "hypothetical";
+    const auto = design.sources.find(isAuto) || { title: `${AUTO}${origin.name} (${origin.id}); ` +
+      "the original's sources do not vouch for the changes" };
+    d.sources = [auto, ...F.readList({ of: F.SPECS.SOURCE }, "sources", formRoot)];
     edited = true;
+    for (const [k, v] of [["name", d.name], ["status", d.status]]) {  // show what is sent
+      const e = val(k);
+      if (e !== document.activeElement && e.value !== v) e.value = v;
+    }
     return d;
   }
 
@@ -268,6 +323,18 @@
       let k = 1;
       while (d.seats.some((c) => c.id === `new-elected-${k}`)) k++;
       d.seats.push({ id: `new-elected-${k}`, kind: "elected", count: 1, group: "open", term_years: 2 });
+      design = d; render(); evaluate({ design: d }, false);
+    } else if (t.dataset && t.dataset.addItem) {
+      const d = readForm();
+      const name = t.dataset.addItem.split(".").pop().replace(/\[\d+\]$/, "");
+      F.listAt(d, t.dataset.addItem).push(F.NEW[name]({ classIds: d.seats.map((c) => c.id),
+        elected: d.seats.filter((c) => c.kind === "elected").map((c) => c.id),
+        size: d.seats.reduce((n, c) => n + (Number(c.count) || 0), 0) }));
+      design = d; render(); evaluate({ design: d }, false);
+    } else if (t.dataset && t.dataset.removeItem) {
+      const d = readForm();
+      const m = t.dataset.removeItem.match(/^(.*)\[(\d+)\]$/);
+      F.listAt(d, m[1]).splice(Number(m[2]) - 1, 1);
       design = d; render(); evaluate({ design: d }, false);
     } else if (t.dataset && t.dataset.remove !== undefined) {
       const d = readForm();
