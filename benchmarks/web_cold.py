@@ -25,7 +25,6 @@ import os
 import re
 import shutil
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -34,30 +33,14 @@ from pathlib import Path
 import httpx
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from web_load import HOST, _free_port  # noqa: E402  (same folder)
+from web_load import HOST, _free_port, _start, _stop  # noqa: E402  (same folder)
 
 STATES = ("empty", "models", "results")
 
 
-def _serve(port: int, cache: Path) -> subprocess.Popen:
-    env = dict(os.environ, UNSCLAB_WARM="0", UNSCLAB_CACHE=str(cache))
-    cmd = [sys.executable, "-m", "uvicorn", "unsclab.web.app:create_app", "--factory",
-           "--host", HOST, "--port", str(port), "--log-level", "warning"]
-    proc = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        try:
-            if httpx.get(f"http://{HOST}:{port}/api/limits", timeout=1).status_code == 200:
-                return proc
-        except httpx.HTTPError:
-            time.sleep(0.1)
-    proc.kill()
-    raise SystemExit("the server did not start: " + proc.stderr.read().decode()[-500:])
-
-
 def _one(cache: Path, url: str) -> dict[str, float]:
     port = _free_port()
-    proc = _serve(port, cache)
+    proc = _start(port, warm=False, env={**os.environ, "UNSCLAB_CACHE": str(cache)})
     try:
         t0 = time.monotonic()
         out: dict[str, float] = {}
@@ -74,11 +57,7 @@ def _one(cache: Path, url: str) -> dict[str, float]:
                 out.setdefault("power_s", now)
             time.sleep(1.0)
     finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
+        _stop(proc)
 
 
 def main(argv=None) -> int:
@@ -122,7 +101,7 @@ def main(argv=None) -> int:
         if not mine:
             continue
 
-        def span(key: str) -> str:
+        def span(key: str, mine: list = mine) -> str:
             vals = [r[key] for r in mine if key in r]
             return f"{statistics.median(vals):.2f} ({min(vals):.2f}–{max(vals):.2f})"
 

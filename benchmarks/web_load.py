@@ -42,11 +42,18 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-def _start(port: int) -> subprocess.Popen:
-    cmd = [sys.executable, "-m", "unsclab.cli.main", "serve", "--host", HOST, "--port", str(port),
-           "--log-level", "warning"]
-    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    deadline = time.monotonic() + 30
+def _start(port: int, *, warm: bool = True, env: dict | None = None) -> subprocess.Popen:
+    """``unsclab serve`` (which computes the catalogue at start-up), or without ``warm`` the
+    same app with no warm-up, so that the first visitor pays for everything."""
+    if warm:
+        cmd = [sys.executable, "-m", "unsclab.cli.main", "serve", "--host", HOST, "--port",
+               str(port), "--log-level", "warning"]
+    else:
+        cmd = [sys.executable, "-m", "uvicorn", "unsclab.web.app:create_app", "--factory",
+               "--host", HOST, "--port", str(port), "--log-level", "warning"]
+        env = {**(env or os.environ), "UNSCLAB_WARM": "0"}
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
+    deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
         try:
             if httpx.get(f"http://{HOST}:{port}/api/limits", timeout=1).status_code == 200:
@@ -55,6 +62,14 @@ def _start(port: int) -> subprocess.Popen:
             time.sleep(0.2)
     proc.kill()
     raise SystemExit("the server did not start: " + proc.stderr.read().decode()[-500:])
+
+
+def _stop(proc: subprocess.Popen) -> None:
+    proc.terminate()
+    try:
+        proc.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        proc.kill()
 
 
 class _Conn:
@@ -221,11 +236,7 @@ def main(argv=None) -> int:
         rows = [asyncio.run(_scenario(port, name, make, n, clients, cap))
                 for name, make in scenarios]
     finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
+        _stop(proc)
     if args.json:
         print(json.dumps(rows, indent=2))
         return 0

@@ -20,16 +20,7 @@
   let edited = false;
   let lastToml = tomlBox.value;
 
-  function el(tag, attrs, children) {
-    const e = document.createElement(tag);
-    for (const [k, v] of Object.entries(attrs || {})) {
-      if (k === "text") e.textContent = v;
-      else if (v !== null && v !== undefined && v !== false) e.setAttribute(k, v === true ? "" : v);
-    }
-    for (const c of children || []) e.appendChild(typeof c === "string" ? document.createTextNode(c) : c);
-    return e;
-  }
-  function errSpan(field) { return el("span", { class: "field-error", "data-for": field }); }
+  const { el, errSpan } = window.unsclabFields;
   function numInput(field, value, label, min) {
     return el("label", { class: "field" }, [label + " ",
       el("input", { type: "number", step: "1", min: min, "data-field": field, value: value ?? "" }),
