@@ -46,9 +46,15 @@ def test_changed_list_filters_by_subject_and_years():
 
 
 @pytest.fixture(scope="module")
-def trail_312():
+def replay_312():
     res = replay("g4-2005", period=(2024, 2024), draws=200, seed=1)
     (t,) = res.cv.index_of("S/2024/312")
+    return res, t
+
+
+@pytest.fixture(scope="module")
+def trail_312(replay_312):
+    res, t = replay_312
     return res.trail(t)
 
 
@@ -98,3 +104,40 @@ def test_trail_speaks_no_internal_names(trail_312):
     text = json.dumps(trail_312)
     for internal in ("perm-", "aux-", "class-1", "channel", "(active"):
         assert internal not in text
+
+
+def test_trail_counts_the_holders_of_each_seat_from_the_draws(replay_312, trail_312):
+    """Each simulated seat: the likeliest three holders, how many states held it and the share
+    of draws of the others, recounted here from the drawn holders and votes."""
+    import numpy as np
+
+    from unsclab.votes.data import ABSENT
+
+    res, t = replay_312
+    H, V = res.seat_votes_on(t)
+    simulated = [s for s in trail_312["seats"] if "holders" in s]
+    filled_rows = [k for k in range(len(res.seats)) if (V[k] != ABSENT).any()]
+    assert len(simulated) == len(filled_rows)
+    for s, k in zip(simulated, filled_rows):
+        held = H[k][V[k] != ABSENT]
+        codes, counts = np.unique(held, return_counts=True)
+        assert s["holders_count"] == len(codes)
+        top = sorted(counts, reverse=True)[:3]
+        assert [round(h["p_holds"] * res.draws) for h in s["holders"]] == top
+        assert s["other_holders_share"] * res.draws == pytest.approx(len(held) - sum(top))
+        votes = V[k][V[k] != ABSENT]
+        assert s["votes_cast"]["A"] == pytest.approx((votes == 1).mean())
+
+
+def test_trail_text_fits_80_columns_and_says_how_many_others(trail_312):
+    from unsclab.replay.trail_text import trail_lines
+
+    lines = trail_lines(trail_312, width=80)
+    assert max(len(line) for line in lines) <= 80
+    text = " ".join(line.strip() for line in lines)
+    for s in (s for s in trail_312["seats"] if "holders" in s):
+        shown = 1 if s["p_filled"] < 0.05 else len(s["holders"])
+        if s["holders_count"] > shown:
+            assert f"and {s['holders_count'] - shown} other" in text
+    assert "United Kingdom A" in text and "United States N" in text
+    assert len(lines) < 150  # five holders a seat, each on two or three lines, made ~290

@@ -26,34 +26,10 @@ def _subject(value: str | None) -> str | None:
 
 
 def _print_trail(con, tr: dict[str, Any]) -> None:
-    from unsclab.replay.trail import VOTE_WORDS, share_text
+    from unsclab.replay.trail_text import trail_lines
 
-    p = {"adopted": tr["p_adopted"], "vetoed": tr["p_vetoed"], "failed": tr["p_failed"]}
-    con.print(f"[bold]{tr['symbol']}[/bold] ({tr['date']}, {tr['subject']}) {tr['title']}")
-    con.print(f"Recorded: {tr['recorded_reason']}")
-    con.print(f"Under {tr['design']}: {tr['modal']} with probability {p[tr['modal']]:.2f} "
-              f"(adopted {p['adopted']:.2f}, vetoed {p['vetoed']:.2f}, failed "
-              f"{p['failed']:.2f}).")
-    con.print(f"Rule: {tr['rule']}")
-    con.print("Seats and votes:")
-    for s in tr["seats"]:
-        if "holders" not in s:
-            con.print(f"  {s['seat']}: {s['name']} — {s['how']}; {VOTE_WORDS[s['vote']]} "
-                      "(real vote).")
-            continue
-        con.print(f"  {s['seat']} — {s['how']}; filled in {share_text(s['p_filled'])} of "
-                  "draws:")
-        for h in s["holders"]:
-            if h["source"] == "real":
-                con.print(f"    {h['name']} ({share_text(h['p_holds'])} of draws) — {h['why']}; "
-                          f"{VOTE_WORDS[h['vote']]} (real vote).")
-            else:
-                q = h["p"]
-                con.print(f"    {h['name']} ({share_text(h['p_holds'])} of draws) — predicted: "
-                          f"in favour {q['Y']:.2f}, abstain {q['A']:.2f}, against "
-                          f"{q['N']:.2f}; from {h['rests_on']}.")
-    if tr["reason"]:
-        con.print(f"How the rule decided (draw {tr['example_draw']}): {tr['reason']}")
+    for line in trail_lines(tr, width=min(con.width, 100)):
+        con.print(line, markup=False, highlight=False, soft_wrap=True)
 
 
 def _trails(res, decision: str, since: int, until: int, as_json: bool, draws: int,

@@ -193,7 +193,7 @@ class ReplayResult:
 
         return changed_decisions(self, since, until, subject)
 
-    def trail(self, t: int, top: int = 5) -> dict[str, Any]:
+    def trail(self, t: int, top: int = 3) -> dict[str, Any]:
         """Who sat, which votes were real and which predicted, and why the outcome."""
         from unsclab.replay.trail import trail
 

@@ -4,7 +4,7 @@ decided."""
 
 from __future__ import annotations
 
-__all__ = ["trail", "rule_text", "share_text", "HOW", "VOTE_WORDS"]
+__all__ = ["trail", "rule_text", "share_text", "HOW", "HOW_SHORT", "VOTE_WORDS"]
 
 from typing import Any
 
@@ -24,6 +24,13 @@ HOW = {
     LEFT_BY_PERMANENT: "elected in the simulation, to the seat left by a real member who holds "
                        "a new permanent seat",
     NAMED: "named in the design as the seat's holder (not on the Council that day)",
+}
+#: The same, in a few words (the trail's text).
+HOW_SHORT = {
+    NEW_PERMANENT: "holder drawn by electability",
+    ELECTED: "elected in the simulation",
+    LEFT_BY_PERMANENT: "the seat a real member leaves for a new permanent one",
+    NAMED: "its named holder, not on the Council that day",
 }
 VOTE_WORDS = {"Y": "voted in favour", "A": "abstained", "N": "voted against",
               "NV": "did not vote"}
@@ -100,7 +107,8 @@ def _real_seats(res, t: int) -> list[dict[str, Any]]:
                     "own seat is then filled in the simulation)")
         seats.append({"seat": design.seat_class(cls).label, "class": cls, "state": code,
                       "name": state_name(code), "how": how, "source": "real",
-                      "vote": _vote_name(cv, t, code)})
+                      "vote": _vote_name(cv, t, code),
+                      "p_new_permanent": float(moves.get(code, 0.0))})
     if seating.overflow is not None:
         share = res.lottery.sits[t].mean(axis=0)
         for code, s in zip(seating.overflow, share):
@@ -124,10 +132,11 @@ def _holder(res, t: int, i: int, share: float, row: int, model) -> dict[str, Any
         return entry
     p_yes, p_yes_or_abstain = vote_probabilities(res.record_key)
     y, ya = float(p_yes[row, i]), float(p_yes_or_abstain[row, i])
+    without = bool(cv.without_vote[t])
     entry.update(source="predicted", p={"Y": y, "A": ya - y, "N": 1.0 - ya},
-                 rests_on=model.basis(record(res.record_key), row, code)
-                 if not cv.without_vote[t]
-                 else "adopted without a vote: every seat counts in favour")
+                 rests_on=model.basis(record(res.record_key), row, code) if not without
+                 else "adopted without a vote: every seat counts in favour",
+                 closest=None if without else model.closest(record(res.record_key), row, code))
     return entry
 
 
@@ -145,16 +154,24 @@ def _simulated_seats(res, t: int, top: int) -> list[dict[str, Any]]:
             continue
         counts = np.bincount(h[filled], minlength=len(res.universe))
         order = [i for i in np.argsort(-counts, kind="stable")[:top] if counts[i]]
+        cast = np.bincount(v[filled].astype(np.int64), minlength=4) / filled.sum()
         seats.append({"seat": _seat_label(res.design, seat.seat_class, seat.number),
-                      "class": seat.seat_class, "how": HOW[seat.kind],
+                      "class": seat.seat_class, "kind": seat.kind, "how": HOW[seat.kind],
                       "p_filled": float(filled.mean()),
+                      "holders_count": int((counts > 0).sum()),
+                      "other_holders_share": float(counts.sum() - counts[order].sum())
+                      / res.draws,
+                      "votes_cast": {"Y": float(cast[0]), "A": float(cast[1]),
+                                     "N": float(cast[2]), "NV": float(cast[3])},
                       "holders": [_holder(res, t, int(i), float(counts[i] / res.draws), row,
                                           model) for i in order]})
     return seats
 
 
-def trail(res, t: int, top: int = 5) -> dict[str, Any]:
-    """The trail of decision ``t`` of the replay ``res`` (:class:`ReplayResult`)."""
+def trail(res, t: int, top: int = 3) -> dict[str, Any]:
+    """The trail of decision ``t`` of the replay ``res`` (:class:`ReplayResult`): for each
+    simulated seat, its ``top`` likeliest holders, how many states held it and the share of
+    draws the others held."""
     from unsclab.replay.changes import example_decision, recorded_decision
 
     cv = res.cv

@@ -124,14 +124,14 @@ class CouncilVoteModel:
     def coefficients(self) -> dict[str, float]:
         return dict(zip(COEFFICIENTS, map(float, self.coef)))
 
-    def basis(self, cv: CouncilVotes, t: int, candidate: str) -> str:
-        """In words, what the prediction of ``candidate``'s vote on decision ``t`` rests on."""
-        from unsclab.states import state_name
-
+    def closest(self, cv: CouncilVotes, t: int, candidate: str) -> dict[str, object] | None:
+        """The member of decision ``t`` most in agreement with ``candidate`` in the GA session
+        the prediction reads (:mod:`unsclab.votes.features`), with that agreement and its
+        vote; None when no member's vote is recorded."""
         row = cv.votes[t]
         cols = np.flatnonzero((row >= 0) & (row <= 2))
         if len(cols) == 0:
-            return "no member's vote is recorded: predicted in favour"
+            return None
         members = [cv.states[j] for j in cols]
         year = int(cv.years[t]) - 1
         al = self.src.alignment
@@ -140,12 +140,24 @@ class CouncilVoteModel:
         agree = [float(al.matrix(year)[i, j]) if i is not None and j is not None else -1.0
                  for j in js]
         k = int(np.argmax(agree))
-        word = ("in favour", "abstaining", "against")[int(row[cols[k]])]
-        sat = candidate in cv._col and bool(np.any(cv.votes[:t, cv.column(candidate)] >= 0))
-        history = "its earlier Council votes and " if sat else ""
-        return (f"the votes of the {len(members)} members, weighted by {history}its agreement "
-                f"with each in the General Assembly in {al.used_year(year)}; closest there: "
-                f"{state_name(members[k])} ({agree[k]:.2f}), {word}")
+        return {"state": members[k], "agreement": agree[k],
+                "vote": ("Y", "A", "N")[int(row[cols[k]])], "ga_year": al.used_year(year),
+                "members": len(members),
+                "sat_before": candidate in cv._col
+                and bool(np.any(cv.votes[:t, cv.column(candidate)] >= 0))}
+
+    def basis(self, cv: CouncilVotes, t: int, candidate: str) -> str:
+        """In words, what the prediction of ``candidate``'s vote on decision ``t`` rests on."""
+        from unsclab.states import state_name
+
+        c = self.closest(cv, t, candidate)
+        if c is None:
+            return "no member's vote is recorded: predicted in favour"
+        word = {"Y": "in favour", "A": "abstaining", "N": "against"}[c["vote"]]
+        history = "its earlier Council votes and " if c["sat_before"] else ""
+        return (f"the votes of the {c['members']} members, weighted by {history}its agreement "
+                f"with each in the General Assembly in {c['ga_year']}; closest there: "
+                f"{state_name(c['state'])} ({c['agreement']:.2f}), {word}")
 
     def describe(self) -> dict[str, object]:
         return {"name": self.name, "coefficients": self.coefficients(),
