@@ -51,6 +51,28 @@ def _trails(res, decision: str, since: int, until: int, as_json: bool, draws: in
         _print_trail(con, tr)
 
 
+def _filters_text(subject: str | None, region: str | None) -> str:
+    return (f" on {subject}" if subject else "") + (f" (region: {region})" if region else "")
+
+
+def _grouped(dest, res, by: str, since: int, until: int, subject: str | None,
+             region: str | None, draws: int, seed: int) -> None:
+    from unsclab.errors import UnsclabError
+    from unsclab.replay.groups import grouped_table, grouped_totals
+
+    what = _filters_text(subject, region)
+    rows = grouped_totals(res, by, subject=subject, region=region)
+    if not rows:
+        raise UnsclabError(f"no recorded decision {since}–{until}{what}")
+    dest.emit([grouped_table(rows, by, res.design.id, what)],
+              json_payload={"design": res.design.id, "since": since, "until": until,
+                            "draws": draws, "seed": seed, "by": by, "subject": subject,
+                            "region": region, "groups": rows},
+              preamble=[f"{res.design.id}: {sum(r['decisions'] for r in rows)} decisions "
+                        f"{since}–{until}{what}, {draws} draws, seed {seed}"],
+              notes=list(res.notes))
+
+
 def register(app: typer.Typer) -> None:
     @app.command("replay")
     @user_errors
@@ -65,7 +87,13 @@ def register(app: typer.Typer) -> None:
         changed_only: bool = typer.Option(False, "--changed-only",
                                           help="Only the decisions whose outcome changes."),
         subject: Optional[str] = typer.Option(None, "--subject",
-                                              help="Only changed decisions on this subject."),
+                                              help="Only decisions on this subject (title "
+                                                   "keywords) in the lists."),
+        region: Optional[str] = typer.Option(None, "--region",
+                                             help="Only decisions on this region (the "
+                                                  "record's coding) in the lists."),
+        by: Optional[str] = typer.Option(None, "--by", help="One table of totals by period, "
+                                         "subject or region."),
         as_json: bool = typer.Option(False, "--json", help="Print one JSON document."),
         fmt: str = format_option(),
         out: Optional[str] = out_option(),
@@ -74,7 +102,8 @@ def register(app: typer.Typer) -> None:
         """Replay every recorded vote under a design: would the Council have acted?
 
         Lists the decisions whose outcome changes. Examples: unsclab replay two-vetoes
-        --since 1990 --changed-only; unsclab replay g4-2005 --decision S/2024/312
+        --since 1990 --changed-only; unsclab replay g4-2005 --decision S/2024/312;
+        unsclab replay two-vetoes --since 2000 --by region
         """
         from unsclab.designs import load_design
         from unsclab.errors import UnsclabError
@@ -85,21 +114,26 @@ def register(app: typer.Typer) -> None:
         d = load_design(design)
         if since > until:
             raise UnsclabError(f"--since {since} is after --until {until}")
-        wanted = _subject(subject)
+        from unsclab.replay.groups import choose_grouping, choose_region
+
+        wanted, place, grouping = _subject(subject), choose_region(region), choose_grouping(by)
         with status(f"Replaying {since}–{until} under {d.id} ({draws} draws)"):
             res = replay(d, period=(since, until), draws=draws, seed=seed)
         if decision:
             _trails(res, decision, since, until, dest.json, draws, seed)
             return
+        if grouping:
+            _grouped(dest, res, grouping, since, until, wanted, place, draws, seed)
+            return
         from unsclab.api.replays import replay_tables
 
-        changed = res.changed_decisions(subject=wanted)
+        changed = res.changed_decisions(subject=wanted, region=place)
         summary = {**res.to_dict(), "changed_decisions": changed}
         tables = [changed_table(changed, d.id)]
         if not changed_only:
             tables = replay_tables(summary) + tables
-        none = [f"No decision {since}–{until}" + (f" on {wanted}" if wanted else "")
-                + f" changes its most likely outcome under {d.id}."] if not changed else []
+        none = [f"No decision {since}–{until}{_filters_text(wanted, place)} changes its most "
+                f"likely outcome under {d.id}."] if not changed else []
         dest.emit(tables, json_payload={"design": d.id, "changed_decisions": changed}
                   if changed_only else summary,
                   preamble=[f"{d.id}: {summary['decisions']} decisions {since}–{until}, "

@@ -56,15 +56,15 @@ def _why(dec) -> dict[str, Any]:
 
 
 def changed_decisions(res, since: int | None = None, until: int | None = None,
-                      subject: str | None = None) -> list[dict[str, Any]]:
+                      subject: str | None = None, region: str | None = None
+                      ) -> list[dict[str, Any]]:
     """The decisions of the replay ``res`` whose most likely outcome differs from the record
-    (optionally within years ``since``–``until`` and one subject), in date order."""
+    (optionally within years ``since``–``until``, on one subject and in one region of the
+    record's coding), in date order."""
+    from unsclab.replay.groups import select
+
     cv, modal, prob = res.cv, res.modal, res.prob
-    keep = modal != res.history
-    if since is not None:
-        keep &= cv.years >= since
-    if until is not None:
-        keep &= cv.years <= until
+    keep = (modal != res.history) & select(res, since, until, None, region)
     out = []
     for t in np.flatnonzero(keep):
         subj = subject_of(cv.titles[t])
@@ -75,7 +75,8 @@ def changed_decisions(res, since: int | None = None, until: int | None = None,
         why_then, why_now = _why(recorded), _why(under)
         out.append({
             "symbol": cv.symbols[t], "date": str(cv.dates[t]), "title": cv.titles[t],
-            "subject": subj, "recorded": OUTCOME_NAMES[res.history[t]],
+            "subject": subj, "region": str(res.regions[t]),
+            "recorded": OUTCOME_NAMES[res.history[t]],
             "recorded_reason": why_then["reason"], "recorded_vetoed_by": why_then["vetoed_by"],
             "recorded_short_by": why_then["short_by"],
             "outcome": OUTCOME_NAMES[modal[t]], "probability": float(prob[t, modal[t]]),

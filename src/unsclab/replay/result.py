@@ -5,6 +5,7 @@ from __future__ import annotations
 __all__ = ["ReplayResult", "totals"]
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 import numpy as np
@@ -69,6 +70,13 @@ class ReplayResult:
     @property
     def subjects(self) -> np.ndarray:
         return np.array([subject_of(t) for t in self.cv.titles])
+
+    @cached_property
+    def regions(self) -> np.ndarray:
+        """The record's region of each decision (:func:`unsclab.replay.groups.decision_regions`)."""
+        from unsclab.replay.groups import decision_regions
+
+        return decision_regions(self.cv)
 
     def summary(self, since: int | None = None, until: int | None = None) -> dict[str, Any]:
         years = self.cv.years
@@ -186,12 +194,13 @@ class ReplayResult:
         return votes, seat_of
 
     def changed_decisions(self, since: int | None = None, until: int | None = None,
-                          subject: str | None = None) -> list[dict[str, Any]]:
+                          subject: str | None = None,
+                          region: str | None = None) -> list[dict[str, Any]]:
         """The decisions whose most likely outcome differs from the record, with what happened
         and why (:func:`unsclab.replay.changes.changed_decisions`)."""
         from unsclab.replay.changes import changed_decisions
 
-        return changed_decisions(self, since, until, subject)
+        return changed_decisions(self, since, until, subject, region)
 
     def trail(self, t: int, top: int = 3) -> dict[str, Any]:
         """Who sat, which votes were real and which predicted, and why the outcome."""
