@@ -7,7 +7,7 @@ from typing import Optional
 import typer
 
 from unsclab.cli.common import user_errors
-from unsclab.cli.options import year_option
+from unsclab.cli.options import draws_option, seed_option, year_option
 from unsclab.cli.output import Column, Table, explain_option, format_option, out_option, status, \
     target
 
@@ -127,6 +127,11 @@ def power(
     until: int = year_option("--until", 2025, "Last year of decisions."),
     subject: Optional[str] = typer.Option(None, "--subject", help="Only decisions on this "
                                           "subject (title keywords)."),
+    design: Optional[str] = typer.Option(None, "--design", help="Under this design (catalogue "
+                                         "id or file), through the replay; default the real "
+                                         "Council."),
+    draws: int = draws_option(200),
+    seed: int = seed_option(1),
     top: int = typer.Option(20, "--top", min=1, help="States shown."),
     as_json: bool = typer.Option(False, "--json", help="Print one JSON document."),
     fmt: str = format_option(),
@@ -135,34 +140,68 @@ def power(
 ) -> None:
     """A posteriori power: each member's probability of being decisive on the real agenda.
 
-    Example: unsclab votes power --since 2000 --subject "Middle East"
+    Examples: unsclab votes power --since 2000 --subject "Middle East";
+    unsclab votes power --design g4-2005 --since 2000
     """
     from unsclab.cli.replay import _subject
     from unsclab.errors import UnsclabError
-    from unsclab.states import state_name
-    from unsclab.votes.decisive import a_posteriori_power
 
     if since > until:
         raise UnsclabError(f"--since {since} is after --until {until}")
     dest = target(fmt, out, as_json, explain)
-    with status("Computing a posteriori power"):
-        res = a_posteriori_power(since, until, _subject(subject))
-    cols = [Column("a_posteriori", header="A posteriori P(decisive)", kind="number", digits=4,
+    wanted = _subject(subject)
+    if design is not None:
+        from unsclab.designs import load_design
+        from unsclab.replay.power import design_power
+
+        d = load_design(design)
+        with status(f"Computing a posteriori power under {d.id} ({draws} draws)"):
+            res = design_power(d, since, until, wanted, draws=draws, seed=seed)
+    else:
+        from unsclab.votes.decisive import a_posteriori_power
+
+        with status("Computing a posteriori power"):
+            res = a_posteriori_power(since, until, wanted)
+    dest.emit(_power_tables(res, top), json_payload=res,
+              notes=["Method and references: help(unsclab.votes.decisive)"
+                     + (", help(unsclab.replay.power)." if design else ".")])
+
+
+def _power_tables(res: dict, top: int) -> list[Table]:
+    from unsclab.states import state_name
+
+    cols = [Column("a_posteriori", header="A posteriori P(decisive)", short="A posteriori",
+                   kind="number", digits=4,
                    definition="P(adopted if it votes yes) − P(adopted if it votes no), the "
                               "others voting with the vote model's probabilities."),
-            Column("a_priori", header="A priori (Banzhaf)", kind="number", digits=4,
-                   definition="The same with every vote a coin toss: the absolute Banzhaf "
-                              "index.")]
+            Column("a_priori", header="A priori (Banzhaf)", short="A priori", kind="number",
+                   digits=4, definition="The same with every vote a coin toss: the absolute "
+                                        "Banzhaf index.")]
+    where = f" under {res['design']}" if res.get("design") else ""
+    what = f" on {res['subject']}" if res["subject"] else ""
     seats = [{"seat": k, **v} for k, v in res["by_seat"].items()]
     rows = [{**r, "name": state_name(r["iso3"])} for r in res["states"][:top]]
-    what = f" on {res['subject']}" if res["subject"] else ""
-    dest.emit([Table(f"By seat: {res['decisions']} substantive decisions {since}–{until}{what}",
-                     [Column("seat", header="Seat", kind="text"), *cols], seats),
-               Table("By state (mean over the decisions it sat on)",
-                     [Column("name", header="State", kind="text"),
-                      Column("decisions", header="Decisions", kind="int"), *cols], rows)],
-              json_payload=res, notes=["Method and references: "
-                                       "help(unsclab.votes.decisive)."])
+    tables = [Table(f"By seat{where}: {res['decisions']} substantive decisions "
+                    f"{res['since']}–{res['until']}{what}",
+                    [Column("seat", header="Seat", kind="text"), *cols], seats)]
+    periods = sorted({r["period"] for r in res.get("by_period", [])})
+    if len(periods) > 1:
+        wide: dict[str, dict] = {}
+        for r in res["by_period"]:
+            wide.setdefault(r["seat"], {"seat": r["seat"]})[r["period"]] = r["a_posteriori"]
+        order = {k: i for i, k in enumerate(res["by_seat"])}
+        tables.append(Table("A posteriori P(decisive) by period", [
+            Column("seat", header="Seat", kind="text"),
+            *(Column(p, header=p, kind="number", digits=4,
+                     definition=f"Mean a posteriori P(decisive) on the decisions of {p}.")
+              for p in periods)], sorted(wide.values(), key=lambda r: order.get(r["seat"], 0))))
+    tables.append(Table("By state (mean over the decisions it sat on)" if not where else
+                        "By state (mean over the decisions, weighted by the share of draws "
+                        "it holds a seat)",
+                        [Column("name", header="State", kind="text"),
+                         Column("decisions", header="Decisions", kind="number", digits=1),
+                         *cols], rows))
+    return tables
 
 
 def register(app: typer.Typer) -> None:

@@ -79,13 +79,9 @@ class ReplayResult:
         return decision_regions(self.cv)
 
     def summary(self, since: int | None = None, until: int | None = None) -> dict[str, Any]:
-        years = self.cv.years
-        m = np.ones(len(years), bool)
-        if since is not None:
-            m &= years >= since
-        if until is not None:
-            m &= years <= until
-        return totals(self, m)
+        from unsclab.replay.groups import select
+
+        return totals(self, select(self, since, until))
 
     def to_dict(self) -> dict[str, Any]:
         years = self.cv.years

@@ -35,7 +35,8 @@ def register_record(cv: CouncilVotes) -> int:
     return key
 
 
-def _cache_path(cv: CouncilVotes, states: list[str], model) -> object:
+def _cache_path(cv: CouncilVotes, states: list[str], model, kind: str = "predictions"
+                ) -> object:
     import hashlib
 
     from unsclab.data.fetch import cache_dir
@@ -45,7 +46,7 @@ def _cache_path(cv: CouncilVotes, states: list[str], model) -> object:
                  cv.years.tobytes(), " ".join(cv.states).encode(), " ".join(states).encode(),
                  model.name.encode(), np.asarray(model.coef, dtype=np.float64).tobytes()):
         h.update(part)
-    return cache_dir() / f"replay-predictions-{h.hexdigest()[:20]}.npz"
+    return cache_dir() / f"replay-{kind}-{h.hexdigest()[:20]}.npz"
 
 
 def record(record_key: int) -> CouncilVotes:
@@ -80,6 +81,37 @@ def vote_probabilities(record_key: int) -> tuple[np.ndarray, np.ndarray]:
 
     return cached(_cache_path(cv, states, model), build=build, write=write, read=read,
                   kind="replay-predictions", version=2)
+
+
+@cache
+def member_probabilities(record_key: int) -> np.ndarray:
+    """Y/A/N probabilities (decisions × record columns × 3, float32; NaN where the state did not
+    vote Y, A or N) of every real member on every decision, each predicted from the other
+    members' real votes (:func:`unsclab.votes.features.decision_blocks`, "members"); cached on
+    disk like :func:`vote_probabilities`."""
+    from unsclab.data.integrity import cached
+    from unsclab.votes.features import decision_blocks
+    from unsclab.votes.logit import _probs, _with_dummies, default_council_model
+
+    cv = _RECORDS[record_key]
+    model = default_council_model()
+
+    def build() -> np.ndarray:
+        out = np.full((len(cv), len(cv.states), 3), np.nan, dtype=np.float32)
+        for t, cols, F in decision_blocks(cv, model.src, "members"):
+            out[t, cols] = _probs(_with_dummies(F), model.coef)
+        return out
+
+    def write(p, value) -> None:
+        with open(p, "wb") as f:
+            np.savez(f, p=value)
+
+    def read(p) -> np.ndarray:
+        with np.load(p, allow_pickle=False) as z:
+            return z["p"]
+
+    return cached(_cache_path(cv, [], model, "member-predictions"), build=build, write=write,
+                  read=read, kind="replay-member-predictions", version=1)
 
 
 @dataclass(frozen=True)

@@ -68,8 +68,10 @@ def decisiveness(P: np.ndarray, veto: np.ndarray, quota: int, negatives: int = 1
 def a_posteriori_power(since: int = 1990, until: int = 2025, subject: str | None = None,
                        record=None) -> dict:
     """A posteriori power of the real Council's members on the decisions of ``since``–``until``
-    (optionally one subject): per state and per kind of seat, with the a priori Banzhaf value."""
+    (optionally one subject): per state, per kind of seat and per period (those of
+    :data:`unsclab.replay.groups.PERIODS`), with the a priori Banzhaf value."""
     from unsclab.errors import UnsclabError
+    from unsclab.replay.groups import period_label
     from unsclab.replay.run import design_in_force
     from unsclab.replay.subjects import subject_of
     from unsclab.votes.features import decision_blocks
@@ -81,6 +83,7 @@ def a_posteriori_power(since: int = 1990, until: int = 2025, subject: str | None
     prior: dict[str, list[float]] = {}
     kinds = {"permanent": [], "elected": []}
     kinds_prior = {"permanent": [], "elected": []}
+    periods: dict[tuple[str, str], list[float]] = {}
     n = 0
     for t, cols, F in decision_blocks(cv, model.src, "members"):
         year = int(cv.years[t])
@@ -101,6 +104,8 @@ def a_posteriori_power(since: int = 1990, until: int = 2025, subject: str | None
             prior.setdefault(code, []).append(float(p))
             kinds["permanent" if v else "elected"].append(float(x))
             kinds_prior["permanent" if v else "elected"].append(float(p))
+            periods.setdefault((period_label(year), "permanent" if v else "elected"),
+                               []).append(float(x))
     if n == 0:
         raise UnsclabError(f"no substantive decision with recorded votes between {since} and "
                            f"{until}" + (f" on {subject}" if subject else ""))
@@ -111,4 +116,6 @@ def a_posteriori_power(since: int = 1990, until: int = 2025, subject: str | None
             "by_seat": {k: {"a_posteriori": float(np.mean(v)) if v else None,
                             "a_priori": float(np.mean(kinds_prior[k])) if v else None}
                         for k, v in kinds.items()},
+            "by_period": [{"period": p, "seat": k, "a_posteriori": float(np.mean(v))}
+                          for (p, k), v in sorted(periods.items())],
             "states": states}
