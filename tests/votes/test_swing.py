@@ -116,3 +116,19 @@ def test_votes_power_under_a_design_cli_and_bad_input():
         r = runner.invoke(app, ["votes", "power", "--draws", "2", *args])
         assert r.exit_code == 1 and words in r.output, r.output
         assert r.output.strip().count("\n") == 0
+
+
+@pytestmark_data
+def test_compare_puts_a_posteriori_beside_the_a_priori_power():
+    """With coin tosses the P5's share of decisiveness on the real agenda is the a priori
+    Banzhaf share of the power engine (up to drafts on which a member did not vote)."""
+    from unsclab.api.comparing import compare_rows
+    from unsclab.designs import load_design
+    from unsclab.replay.power import design_power
+
+    rows, _ = compare_rows([load_design("status-quo")], history="no", since=2024, draws=2,
+                           a_posteriori=True)
+    ap = rows[0]["a_posteriori"]
+    assert ap["p5_share_a_priori"] == pytest.approx(float(rows[0]["p5_power_share"]), abs=2e-3)
+    direct = design_power("status-quo", 2024, 2025, draws=2)
+    assert ap["p5_share"] == pytest.approx(direct["p5_share"]) and ap["p5_share"] > 0.9

@@ -65,14 +65,28 @@ def replay_columns(design: Design, history: str, since: int, draws: int,
     return {k: s[k] for k in REPLAY_KEYS}
 
 
+def a_posteriori_columns(design: Design, since: int, draws: int, seed: int) -> dict:
+    """A posteriori power on the real agenda since ``since`` under ``design``
+    (:func:`unsclab.replay.power.design_power`): the P5's share of it and of the a priori
+    (Banzhaf) decisiveness, and the mean of a seat held by another state, both ways."""
+    from unsclab.replay.power import design_power
+
+    p = design_power(design, since=since, until=2025, draws=draws, seed=seed)
+    return {"since": since, "decisions": p["decisions"], "draws": draws, "seed": seed,
+            "p5_share": p["p5_share"], "p5_share_a_priori": p["p5_share_a_priori"],
+            "other_seat": p["other_seat"]["a_posteriori"],
+            "other_seat_a_priori": p["other_seat"]["a_priori"]}
+
+
 def compare_rows(designs: Sequence[Design], *, state: str | None = None,
                  occupancy: str = "auto", history: str = "auto", since: int = 1990,
                  draws: int = 200, seed: int = 1,
                  each: Callable[[Iterable[Design]], Iterable[Design]] = iter,
-                 ) -> tuple[list[dict[str, Any]], list]:
+                 a_posteriori: bool = False) -> tuple[list[dict[str, Any]], list]:
     """Rows of ``unsclab compare`` and the evaluations behind them.
 
-    ``each`` wraps the loop over designs (the CLI passes a progress bar).
+    ``each`` wraps the loop over designs (the CLI passes a progress bar); ``a_posteriori``
+    adds :func:`a_posteriori_columns` (several seconds a design).
     """
     from unsclab.evaluate import evaluate_design, occupancy_for
     from unsclab.states import known_state
@@ -92,6 +106,8 @@ def compare_rows(designs: Sequence[Design], *, state: str | None = None,
                                                               seed=seed))
         row = compare_row(ev, state)
         row["replay"] = replay_columns(design, history, since, draws, seed)
+        if a_posteriori:
+            row["a_posteriori"] = a_posteriori_columns(design, since, draws, seed)
         rows.append(row)
         evaluations.append(ev)
     return rows, evaluations
@@ -100,7 +116,7 @@ def compare_rows(designs: Sequence[Design], *, state: str | None = None,
 def flat_row(row: dict[str, Any], sep: str = "_") -> dict[str, Any]:
     """A comparison row with its nested parts spread into columns (``power_AG``, ...)."""
     names = {"power_by_group": "power", "seats_by_group": "seats", "replay": "replay",
-             "state": "state", "equity_by_group": "equity"}
+             "state": "state", "equity_by_group": "equity", "a_posteriori": "a_posteriori"}
     flat = {k: v for k, v in row.items() if not isinstance(v, dict) and k not in names}
     for key, prefix in names.items():
         flat.update({f"{prefix}{sep}{k}": v for k, v in (row.get(key) or {}).items()})
@@ -149,6 +165,25 @@ def compare_tables(rows: list[dict]) -> list[Table]:
              Column("replay:changed", header="Outcomes changed", short="Changed", kind="int",
                     definition="Drafts whose most likely outcome differs from history.")],
             flat))
+    if rows and rows[0].get("a_posteriori"):
+        ap = rows[0]["a_posteriori"]
+        share = "share of the summed P(decisive) of all seats"
+        tables.append(Table(
+            f"A posteriori power on the real agenda {ap['since']}–2025 ({ap['decisions']} "
+            f"substantive decisions, {ap['draws']} draws) against a priori (coin tosses)",
+            [design,
+             Column("a_posteriori:p5_share", header="P5 share a posteriori", short="P5 post.",
+                    kind="percent", definition=f"The P5's {share}, voting as the vote model "
+                                               "predicts on the real drafts."),
+             Column("a_posteriori:p5_share_a_priori", header="P5 share a priori",
+                    short="P5 prior", kind="percent",
+                    definition=f"The P5's {share}, every vote a coin toss (Banzhaf)."),
+             Column("a_posteriori:other_seat", header="Other seat a posteriori",
+                    short="Other post.", kind="number", digits=4,
+                    definition="Mean P(decisive) of a seat held by another state."),
+             Column("a_posteriori:other_seat_a_priori", header="Other seat a priori",
+                    short="Other prior", kind="number", digits=4,
+                    definition="The same with coin tosses (absolute Banzhaf index).")], flat))
     tables.append(Table(
         "Representation: expected seats by group and fairness (0 is fairest)",
         [design, *_group_columns("seats:", "seats", "expected seats"),
@@ -174,7 +209,7 @@ def compare_tables(rows: list[dict]) -> list[Table]:
 
 def compare(designs: Iterable[str | Design] | None = None, *, state: str | None = None,
             occupancy: str = "auto", history: str = "auto", since: int = 1990,
-            draws: int = 200, seed: int = 1):
+            draws: int = 200, seed: int = 1, a_posteriori: bool = False):
     """Compare designs (catalogue ids, design files or :class:`~unsclab.Design` objects; default
     the whole catalogue), as ``unsclab compare`` does.
 
@@ -183,7 +218,9 @@ def compare(designs: Iterable[str | Design] | None = None, *, state: str | None 
     abstention), ``power_AG`` … (shares of Banzhaf power
     by group), ``seats_AG`` … (expected seats), ``penrose_distance``,
     ``gini_power_per_person``, the replay totals ``replay_*`` (unless ``history`` is ``no``), and
-    with ``state`` that state's ``state_banzhaf_share`` and ``state_years_per_decade``.
+    with ``state`` that state's ``state_banzhaf_share`` and ``state_years_per_decade``; with
+    ``a_posteriori`` the P5's share of a posteriori and a priori power on the real agenda
+    (``a_posteriori_p5_share`` …, :func:`a_posteriori_columns`).
     """
     from unsclab.api.result import Result
     from unsclab.designs import catalog_ids, load_design
@@ -191,5 +228,5 @@ def compare(designs: Iterable[str | Design] | None = None, *, state: str | None 
     chosen = [d if isinstance(d, Design) else load_design(d)
               for d in (catalog_ids() if designs is None else designs)]
     rows, _ = compare_rows(chosen, state=state, occupancy=occupancy, history=history,
-                           since=since, draws=draws, seed=seed)
+                           since=since, draws=draws, seed=seed, a_posteriori=a_posteriori)
     return Result([flat_row(r) for r in rows], compare_tables(rows), rows, index="id")

@@ -23,6 +23,7 @@ def compare_command(
     since: int = year_option("--since", 1990, "First year of the replay columns."),
     draws: int = typer.Option(200, "--draws", help="Monte Carlo draws for elections and replay (1 … 100,000)."),
     seed: int = seed_option(1, "Seed of the Monte Carlo draws."),
+    a_posteriori: bool = typer.Option(False, "--a-posteriori", help="Add a posteriori power on the real agenda since --since, through the replay, against a priori (several seconds a design)."),
     holders: Optional[str] = typer.Option(None, "--holders", help="Scenario: these states (ISO3,ISO3,...) take the unnamed permanent seats of their group, e.g. BRA,DEU,IND,JPN,NGA,ZAF."),
     fmt: str = format_option(),
     out: Optional[str] = out_option(),
@@ -31,7 +32,8 @@ def compare_command(
     """Compare designs: power to act, the P5's share, seats and power by group, representation.
 
     Examples: unsclab compare status-quo g4-2005 ezulwini-2005 --state KAZ --plot compare.png;
-    unsclab compare --format latex --out compare.tex
+    unsclab compare status-quo two-vetoes --a-posteriori; unsclab compare --format latex --out
+    compare.tex
     """
     from unsclab.api.comparing import compare_rows, compare_tables
     from unsclab.designs import catalog_ids, load_design
@@ -46,7 +48,8 @@ def compare_command(
         designs = [d.with_holders(split_codes(holders))[0] for d in designs]
     rows, evaluations = compare_rows(
         designs, state=state, occupancy=occupancy, history=history, since=since, draws=draws,
-        seed=seed, each=lambda ds: progress(ds, "Comparing designs", total=len(designs)))
+        seed=seed, each=lambda ds: progress(ds, "Comparing designs", total=len(designs)),
+        a_posteriori=a_posteriori)
     if plot:
         from unsclab.report.compare import compare_figure
 

@@ -184,6 +184,7 @@ def _summarise(res, ts, slots, d, b, since, until, subject) -> dict[str, Any]:
             kinds.setdefault(cls, []).append((d[n, k], b[n, k]))
             periods.setdefault((period_label(int(res.cv.years[t])), cls), []).append(d[n, k])
     held = np.flatnonzero(weight > 0)
+    p5 = np.isin(np.array(res.universe), ("CHN", "FRA", "RUS", "GBR", "USA"))
     states = [{"iso3": res.universe[u], "decisions": float(weight[u]),
                "a_posteriori": float(power[u] / weight[u]),
                "a_priori": float(a_priori[u] / weight[u])} for u in held]
@@ -191,6 +192,10 @@ def _summarise(res, ts, slots, d, b, since, until, subject) -> dict[str, Any]:
     labels = {c.id: c.label for c in res.design.seats}
     return {"design": res.design.id, "since": since, "until": until, "subject": subject,
             "decisions": int(len(ts)), "draws": res.draws, "seed": res.seed,
+            "p5_share": float(power[p5].sum() / power.sum()) if power.sum() else None,
+            "p5_share_a_priori": float(a_priori[p5].sum() / a_priori.sum()),
+            "other_seat": {"a_posteriori": float(power[~p5].sum() / weight[~p5].sum()),
+                           "a_priori": float(a_priori[~p5].sum() / weight[~p5].sum())},
             "by_seat": {labels[c]: {"a_posteriori": float(np.mean([x for x, _ in kinds[c]])),
                                     "a_priori": float(np.mean([y for _, y in kinds[c]]))}
                         for c in labels if c in kinds},
