@@ -95,6 +95,13 @@ def test_model_beats_the_baselines_on_contested_decisions(result):
         assert m["contested_accuracy"] > b["contested_accuracy"], name
         assert m["contested_log_loss"] < b["contested_log_loss"], name
         assert m["log_loss"] < b["log_loss"] and m["brier"] < b["brier"], name
+    # the years where candidate features were tried, and the held-out years
+    assert list(result["by_split"]) == ["1990-2009 (selection)", "2010-2025 (held out)"]
+    held_out = result["by_split"]["2010-2025 (held out)"]
+    assert held_out["council-ga-logit"]["n"] == sum(
+        result["by_period"][p]["council-ga-logit"]["n"] for p in ("2010-2019", "2020-2025"))
+    assert held_out["council-ga-logit"]["contested_log_loss"] < \
+        held_out["majority"]["contested_log_loss"]
     recent = result["by_period"]["2020-2025"]
     for name in ("majority", "always_yes"):
         assert recent["council-ga-logit"]["contested_accuracy"] >= \

@@ -45,10 +45,15 @@ def _tables(res: dict) -> list[Table]:
     tables = [Table(f"Vote model backtest {res['since']}–{res['until']} ({res['samples']} hidden "
                     f"votes, {res['contested_samples']} on contested decisions)",
                     _score_columns(Column("model", header="Model")), overall)]
-    for key, title in (("by_period", "Period"), ("by_subject", "Subject")):
+    for key, title, caption in (
+            ("by_period", "Period", "By period"),
+            ("by_split", "Years", "Where features were selected, and the held-out years"),
+            ("by_subject", "Subject", "By subject")):
+        if not res.get(key):
+            continue
         rows = [{"part": part, "model": name, **s} for part, by in res[key].items()
                 for name, s in by.items()]
-        tables.append(Table(f"By {title.lower()}", [Column("part", header=title),
+        tables.append(Table(caption, [Column("part", header=title),
                                                     *_score_columns(Column("model",
                                                                            header="Model"))],
                             rows))

@@ -19,14 +19,15 @@ Compared with:
 
 Scores: accuracy (argmax), log-loss (mean −ln p(truth)) and Brier score (mean Σ_v (p_v − 1[v])²)
 on all hidden votes and on **contested decisions** (at least one member voted N or abstained),
-by period and by subject; a reliability table (each class's predicted probability in ten bins
+by period (and on the span where the features were chosen, 1990–2009, against the held-out
+2010–2025) and by subject; a reliability table (each class's predicted probability in ten bins
 against the observed frequency). Calibration tolerance: on held-out years, every bin with at
 least 200 predictions within 0.05 of its observed frequency.
 """
 
 from __future__ import annotations
 
-__all__ = ["backtest", "reliability_table", "PERIODS", "CALIBRATION_TOLERANCE"]
+__all__ = ["backtest", "reliability_table", "PERIODS", "SPLITS", "CALIBRATION_TOLERANCE"]
 
 import numpy as np
 
@@ -34,6 +35,8 @@ from unsclab.votes.data import council_votes
 
 _CLASSES = ("Y", "A", "N")
 PERIODS = ((1990, 1999), (2000, 2009), (2010, 2019), (2020, 2025))
+#: Candidate features were tried on the first span (selection); the second is the held-out check.
+SPLITS = (("1990-2009 (selection)", 1990, 2009), ("2010-2025 (held out)", 2010, 2025))
 CALIBRATION_TOLERANCE = 0.05
 CALIBRATION_MIN_BIN = 200
 
@@ -147,13 +150,15 @@ def backtest(since: int | None = 1990, until: int | None = None, record=None,
     overall = scores(m)
     by_period = {f"{a}-{b}": scores(m & (years >= a) & (years <= b)) for a, b in PERIODS
                  if (m & (years >= a) & (years <= b)).any()}
+    by_split = {name: scores(m & (years >= a) & (years <= b)) for name, a, b in SPLITS
+                if lo <= a and (m & (years >= a) & (years <= b)).any()}
     subj = np.array([subject_of(cv.titles[t]) for t in samples.decision])
     by_subject = {s: scores(m & (subj == s)) for s in sorted(set(subj[m]))}
     rel = reliability_table(P[m], truth[m])
     return {"model": {"name": CouncilVoteModel.name, **overall[CouncilVoteModel.name]},
             "baselines": {k: v for k, v in overall.items() if k != CouncilVoteModel.name},
             "margin": _margins(overall, CouncilVoteModel.name),
-            "by_period": by_period, "by_subject": by_subject,
+            "by_period": by_period, "by_split": by_split, "by_subject": by_subject,
             "samples": int(m.sum()), "contested_samples": int((m & con).sum()),
             "since": lo, "until": hi, "reliability": rel, "calibration": _calibration(rel),
             "alignment_note": (f"GA data of the session before each decision's year "
