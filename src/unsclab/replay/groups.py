@@ -16,9 +16,11 @@ now not adopted.
 
 from __future__ import annotations
 
-__all__ = ["PERIODS", "GROUPINGS", "period_label", "decision_regions", "choose_region",
+__all__ = ["PERIODS", "GROUPINGS", "period_label", "decision_regions", "record_regions",
+           "choose_region",
            "choose_grouping", "grouped_totals", "select"]
 
+from functools import cache
 from typing import Any
 
 import numpy as np
@@ -46,6 +48,15 @@ def _coded_regions(cv) -> np.ndarray:
     frame = pd.DataFrame({"title": cv.titles, "outcome": cv.outcomes,
                           "resolution_number": numbers})
     return code_decisions(frame)["region"].astype(str).to_numpy()
+
+
+@cache
+def record_regions(record_key: int) -> np.ndarray:
+    """:func:`decision_regions` of the full record registered under ``record_key``
+    (:func:`unsclab.replay.vote_tables.register_record`), computed once."""
+    from unsclab.replay.vote_tables import record
+
+    return decision_regions(record(record_key))
 
 
 def decision_regions(cv) -> np.ndarray:

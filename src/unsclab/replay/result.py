@@ -73,10 +73,11 @@ class ReplayResult:
 
     @cached_property
     def regions(self) -> np.ndarray:
-        """The record's region of each decision (:func:`unsclab.replay.groups.decision_regions`)."""
-        from unsclab.replay.groups import decision_regions
+        """The record's region of each decision (:func:`unsclab.replay.groups.decision_regions`,
+        computed once per record)."""
+        from unsclab.replay.groups import record_regions
 
-        return decision_regions(self.cv)
+        return record_regions(self.record_key)[self.window.rows]
 
     def summary(self, since: int | None = None, until: int | None = None) -> dict[str, Any]:
         from unsclab.replay.groups import select
