@@ -89,11 +89,12 @@ def register(app: typer.Typer) -> None:
         subject: Optional[str] = typer.Option(None, "--subject",
                                               help="Only decisions on this subject (title "
                                                    "keywords) in the lists."),
-        region: Optional[str] = typer.Option(None, "--region",
+        region: Optional[str] = typer.Option(None, "--region", metavar="REGION",
                                              help="Only decisions on this region (the "
                                                   "record's coding) in the lists."),
-        by: Optional[str] = typer.Option(None, "--by", help="One table of totals by period, "
-                                         "subject or region."),
+        by: Optional[str] = typer.Option(None, "--by", metavar="period|subject|region",
+                                         help="One table of totals by period, subject or "
+                                              "region."),
         as_json: bool = typer.Option(False, "--json", help="Print one JSON document."),
         fmt: str = format_option(),
         out: Optional[str] = out_option(),
