@@ -20,7 +20,9 @@ A real member that did not vote on a draft (not voting, or its vote unknown) is 
 that decision, as in :mod:`unsclab.votes.decisive`, and so is a seat nobody holds there.
 
 Approximation: the holders of different seats are drawn jointly in the replay (a state holds
-at most one seat); here each seat's vote is its own mixture, independent of the others'.
+at most one seat; when the design has fewer seats than there were real elected members, a fixed
+number of them sits in each draw); here each seat's vote is its own mixture, independent of the
+others', and so is whether it is held.
 Designs with extra-majority clauses or alternative majorities are not covered.
 
 References: B. O'Neill, "Power and satisfaction in the United Nations Security Council",
@@ -157,7 +159,9 @@ def design_power(design, since: int = 1990, until: int = 2025, subject: str | No
         Q = _vote_table(res, int(t), loo[int(res.window.rows[t])])
         k = len(s.classes)
         P[n, :k] = Q[s.holders].mean(axis=1)
-        prior[n, :k] = (0.5, 0.0, 0.5, 0.0)
+        filled = (s.holders >= 0).mean(axis=1)[:, None]   # coin tosses where the seat is held
+        prior[n, :k] = np.array([0.5, 0.0, 0.5, 0.0]) * filled + np.array([0, 0, 0, 1.0]) * (
+            1 - filled)
         veto[n, :k] = s.veto
     args = (rule.quota, rule.veto.negatives if rule.veto.classes else 0,
             rule.veto.abstention_blocks)
