@@ -8,7 +8,7 @@ glossary page).
 
 Kinds: ``percent`` (a share or probability in [0, 1], written as a percentage), ``number`` (a
 plain decimal, e.g. expected seats), ``index`` (a unitless measure in [0, 1], 3 decimals),
-``int`` and ``text``.
+``int``, ``count`` (an integer written with thousands separators: ``3,203``) and ``text``.
 """
 
 from __future__ import annotations
@@ -32,7 +32,8 @@ class Quantity:
 
     @property
     def unit(self) -> str:
-        return {"percent": "%", "number": "", "index": "", "int": "", "text": ""}[self.kind]
+        return {"percent": "%", "number": "", "index": "", "int": "", "count": "",
+                "text": ""}[self.kind]
 
 
 _Q = Quantity
@@ -145,6 +146,29 @@ _ENTRIES = (
        definition="Share of hidden votes whose most likely predicted vote was the real one."),
     _Q("log_loss", "Log-loss", "Log-loss", kind="index",
        definition="Mean negative log-probability given to the real vote (lower is better)."),
+    # the historical record (unsclab record summary|vetoes|state; the record's web pages)
+    _Q("record_decisions", "Decisions", "All", kind="count",
+       definition="Votes the record holds (on drafts, amendments, parts of drafts, procedural "
+                  "questions, Secretary-General nominations), adopted or not."),
+    _Q("record_adopted", "Adopted", "Adopted", kind="count",
+       definition="Votes that adopted the text, by a vote or without one (every member "
+                  "recorded not voting)."),
+    _Q("record_vetoed", "Vetoed", "Vetoed", kind="count",
+       definition="Votes that failed because a permanent member voted no, each vote once "
+                  "however many members voted no (every vote type)."),
+    _Q("record_lack_of_majority", "Lack of majority", "No majority", kind="count",
+       definition="Votes that failed for want of the affirmative votes required, no "
+                  "permanent member's negative vote deciding it."),
+    _Q("record_vetoes_dhl", "Vetoes (Library's definition)", "Vetoes (DHL)", kind="count",
+       definition="Each vetoed draft resolution or amendment once per meeting, once for each "
+                  "permanent member voting no, as the Dag Hammarskjöld Library's veto list "
+                  "counts; not votes on parts of a draft nor Secretary-General ballots."),
+    _Q("record_vetoes_all", "Vetoes (every negative vote)", "Vetoes (all)", kind="count",
+       definition="Every negative vote of a permanent member on a vote that failed for it "
+                  "(drafts, amendments, separate and part votes, Secretary-General ballots), "
+                  "once for each member."),
+    _Q("record_votes", "Votes", "Votes", kind="count",
+       definition="Votes of this kind in the record."),
 )
 
 QUANTITIES: dict[str, Quantity] = {q.key: q for q in _ENTRIES}
@@ -180,6 +204,8 @@ def format_value(value, kind: str = "percent", digits: int | None = None) -> str
         return str(value)
     if kind == "int":
         return f"{int(value)}"
+    if kind == "count":
+        return f"{int(value):,}"
     x = float(value)
     if kind == "percent":
         pct = 100 * x

@@ -242,9 +242,19 @@ class Record:
         """Every decision with ``symbol``, each with its full ballot; raises when there is none."""
         hits = self.find(symbol)
         if hits.empty:
-            raise DataError(f"no decision with symbol {symbol!r}; expected a draft symbol such "
-                            "as S/2024/312 or a resolution symbol such as S/RES/678(1990)",
-                            field="symbol")
+            import difflib
+
+            known = dict(zip(self.decisions["symbol"].map(_norm_symbol),
+                             self.decisions["symbol"].astype(str)))
+            want = _norm_symbol(symbol)
+            near = [known[k] for k in known if k.startswith(want + "(")]  # S/RES/1559
+            near += [known[k] for k in difflib.get_close_matches(want, known, n=3, cutoff=0.75)
+                     if known[k] not in near]
+            near = near[:3]
+            hint = f"did you mean {', '.join(near)}?" if near else (
+                "expected a draft symbol such as S/2024/312 or a resolution symbol such as "
+                "S/RES/678(1990)")
+            raise DataError(f"no decision with symbol {symbol!r}; {hint}", field="symbol")
         return [self._describe(row) for row in hits.itertuples(index=False)]
 
     def _describe(self, row: Any) -> dict[str, Any]:

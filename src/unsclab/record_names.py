@@ -126,7 +126,8 @@ def resolve_state(text: str) -> str:
     table = _aliases()
     if key in table:
         return table[key]
-    near = difflib.get_close_matches(key, list(table), n=3, cutoff=0.6)
-    hint = ("; did you mean " + ", ".join(f"{un_name(table[n])} ({table[n]})" for n in near)
-            + "?") if near else ""
+    near = difflib.get_close_matches(key, list(table), n=6, cutoff=0.6)
+    codes = list(dict.fromkeys(table[n] for n in near))[:3]  # several names of one state
+    hint = ("; did you mean " + ", ".join(f"{un_name(c)} ({c})" for c in codes)
+            + "?") if codes else ""
     raise DataError(f"unknown state {text!r}{hint}", field="state")

@@ -49,6 +49,7 @@ def choose(value: str, allowed: tuple[str, ...], option: str) -> str:
 
 
 def _date_bound(value: str | None, option: str, end: bool) -> str | None:
+    import datetime as dt
     import re
 
     from unsclab.errors import UnsclabError
@@ -59,9 +60,32 @@ def _date_bound(value: str | None, option: str, end: bool) -> str | None:
     if re.fullmatch(r"\d{4}", v):
         return f"{v}-12-31" if end else f"{v}-01-01"
     if re.fullmatch(r"\d{4}-\d{2}-\d{2}", v):
-        return v
+        try:
+            return dt.date.fromisoformat(v).isoformat()
+        except ValueError:
+            raise UnsclabError(f"{value!r} is not a date of the calendar; expected YYYY-MM-DD",
+                               field=option) from None
     raise UnsclabError(f"{value!r} is not a year or a date; expected YYYY or YYYY-MM-DD",
                        field=option)
+
+
+#: the permanent seats and the names a user may give them (the state at the time included)
+_PERMANENT = ("CHN", "FRA", "RUS", "GBR", "USA")
+
+
+def _permanent(value: str) -> str:
+    """The permanent seat of ``value`` (China, USSR, UK …); a one-line error otherwise."""
+    from unsclab.errors import UnsclabError
+    from unsclab.record_names import resolve_state, un_name
+
+    code = resolve_state(value)
+    if code not in _PERMANENT:
+        named = "" if value.strip().lower() == un_name(code).lower() else f" ({un_name(code)})"
+        raise UnsclabError(f"{value!r}{named} is not a permanent member; expected "
+                           "one of " + ", ".join(f"{un_name(c)} ({c})" for c in _PERMANENT)
+                           + " (the USSR and the Republic of China are found by name too)",
+                           field="--vetoed-by")
+    return code
 
 
 def _codes(value: Any) -> list[str]:
@@ -78,6 +102,11 @@ def filters(*, start=None, end=None, outcome=None, vote_type=None, vetoed_by=Non
 
     out: list[Filter] = []
     lo, hi = _date_bound(start, "--from", False), _date_bound(end, "--to", True)
+    if lo and hi and lo > hi:
+        from unsclab.errors import UnsclabError
+
+        raise UnsclabError(f"--from {start} is after --to {end}; expected the first date "
+                           "first", field="--from")
     if lo or hi:
         lo, hi = lo or "0000-00-00", hi or "9999-99-99"
         out.append((("date",), lambda d: lo <= d <= hi))
@@ -89,7 +118,7 @@ def filters(*, start=None, end=None, outcome=None, vote_type=None, vetoed_by=Non
         t = choose(vote_type.replace("-", "_"), VOTE_TYPES, "--type")
         out.append((("vote_type",), lambda v: v == t))
     if vetoed_by:
-        veto = resolve_state(vetoed_by)
+        veto = _permanent(vetoed_by)
         out.append((("vetoed_by",), lambda v: veto in _codes(v)))
     if state:
         code = resolve_state(state)

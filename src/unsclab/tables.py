@@ -28,7 +28,9 @@ class Column:
     """One column: ``key`` in the rows, header words, how values are written.
 
     ``quantity`` names an entry of :mod:`unsclab.quantities` (default ``key``) that gives the
-    header, abbreviation, kind and definition unless they are given here.
+    header, abbreviation, kind and definition unless they are given here. A ``block`` column
+    holds long text (a title, a reason): on a terminal too narrow for the whole table it is
+    written under its row, indented, across the full width, instead of being squeezed.
     """
 
     key: str
@@ -39,6 +41,7 @@ class Column:
     definition: str | None = None
     quantity: str | None = None
     key_column: bool = False
+    block: bool = False
 
     def resolved(self) -> Column:
         known = (self.quantity or self.key) in _known()
@@ -49,7 +52,7 @@ class Column:
             return Column(key=self.key, header=self.header, short=self.short or self.header,
                           kind=self.kind or "text", digits=self.digits,
                           definition=self.definition or "", quantity=self.quantity,
-                          key_column=self.key_column)
+                          key_column=self.key_column, block=self.block)
         return Column(
             key=self.key,
             header=self.header or q.name,
@@ -58,11 +61,11 @@ class Column:
             digits=self.digits if self.digits is not None else q.digits,
             definition=self.definition if self.definition is not None else (
                 q.definition if known else ""),
-            quantity=self.quantity, key_column=self.key_column)
+            quantity=self.quantity, key_column=self.key_column, block=self.block)
 
     @property
     def numeric(self) -> bool:
-        return self.kind in ("percent", "number", "index", "int")
+        return self.kind in ("percent", "number", "index", "int", "count")
 
     def cell(self, value: Any) -> str:
         return format_value(value, self.kind or "text", self.digits)
@@ -148,14 +151,18 @@ def _widths(t: Table, cols: Sequence[Column], short: bool, width: int) -> list[i
     return widths
 
 
-def _rich_table(t: Table, cols: Sequence[Column], short: bool, widths: Sequence[int],
-                title: str | None = None):
+def _title(text: str):
+    """A table's title as its own line: it wraps at the terminal's width, not the table's."""
+    from rich.text import Text
+
+    return Text(text, style="bold")
+
+
+def _rich_table(t: Table, cols: Sequence[Column], short: bool, widths: Sequence[int]):
     from rich import box
     from rich.table import Table as RichTable
 
-    rt = RichTable(title=t.title if title is None else title, title_justify="left",
-                   box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, collapse_padding=True,
-                   title_style="bold")
+    rt = RichTable(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, collapse_padding=True)
     for c, w in zip(cols, widths, strict=True):
         rt.add_column(c.short if short else c.header, justify="right" if c.numeric else "left",
                       width=w, overflow="fold")
@@ -165,26 +172,86 @@ def _rich_table(t: Table, cols: Sequence[Column], short: bool, widths: Sequence[
 
 
 def fit(t: Table, width: int, legend: dict[str, str]) -> list:
-    """Rich tables showing ``t`` within ``width`` columns: whole with full headers, else with
-    abbreviated headers (added to ``legend``), else stacked in column groups that repeat the key
-    columns. Numbers are never wrapped or cut."""
+    """Rich renderables showing ``t`` within ``width`` columns, each table after its title:
+    whole with full headers, else with its ``block`` columns under each row, else with
+    abbreviated headers (added to ``legend``), else stacked in column groups that repeat the
+    key columns. Numbers are never wrapped or cut."""
+    if any(c.block for c in t.columns) and not _fits_unwrapped(t, width):
+        blocked = _blocked(t, width)
+        if blocked is not None:
+            return [_title(t.title), blocked]
     widths = _widths(t, t.columns, False, width)
     if widths is not None:
-        return [_rich_table(t, t.columns, False, widths)]
+        return [_title(t.title), _rich_table(t, t.columns, False, widths)]
     legend.update({c.short: c.header for c in t.columns if c.short != c.header})
     widths = _widths(t, t.columns, True, width)
     if widths is not None:
-        return [_rich_table(t, t.columns, True, widths)]
+        return [_title(t.title), _rich_table(t, t.columns, True, widths)]
     pieces = _stack(t, width)
     keys = [c for c in t.columns if c.key_column]
     out = []
     for i, p in enumerate(pieces, 1):
         cols = [*keys, *p]
         widths = _widths(t, cols, True, width) or _widths(t, cols, True, 10_000)
-        out.append(_rich_table(t, cols, True, widths,
-                               title=t.title + (f" ({i} of {len(pieces)})" if len(pieces) > 1
-                                                else "")))
+        out += [_title(t.title + (f" ({i} of {len(pieces)})" if len(pieces) > 1 else "")),
+                _rich_table(t, cols, True, widths)]
     return out
+
+
+def _fits_unwrapped(t: Table, width: int) -> bool:
+    """Whether every header and cell of ``t`` fits on one line within ``width``."""
+    most = [max([len(c.header), *(len(c.cell(r.get(c.key))) for r in t.rows), 1])
+            for c in t.columns]
+    return sum(most) + _GAP * (len(most) - 1) <= width
+
+
+def _blocked(t: Table, width: int):
+    """``t`` as text lines: the other columns side by side (wrapping between words), each
+    ``block`` column on its own lines under the row, indented; None if even that does not fit."""
+    import textwrap
+
+    from rich.text import Text
+
+    side = [c for c in t.columns if not c.block]
+    blocks, moved = [c for c in t.columns if c.block], []
+    widths = _widths(t, side, False, width)
+    while widths is None and sum(not c.key_column for c in side) > 1:  # more text under rows
+        moved.insert(0, side.pop())
+        widths = _widths(t, side, False, width)
+    if widths is None:
+        return None
+    gap, indent = " " * _GAP, " " * 4
+
+    def line(cells: Sequence[list[str]]) -> list[str]:
+        out = []
+        for k in range(max(len(x) for x in cells)):
+            parts = [(x[k] if k < len(x) else "").rjust(w) if c.numeric else
+                     (x[k] if k < len(x) else "").ljust(w)
+                     for c, x, w in zip(side, cells, widths, strict=True)]
+            out.append(gap.join(parts).rstrip())
+        return out
+
+    def wrapped(c: Column, text: str, w: int) -> list[str]:
+        return [text] if c.numeric else (textwrap.wrap(text, w, break_on_hyphens=False) or [""])
+
+    head = line([wrapped(c, c.header, w) for c, w in zip(side, widths, strict=True)])
+    head += [indent + " · ".join(c.header for c in (*moved, *blocks))]
+    text = Text()
+    text.append("\n".join(head), style="bold")
+    text.append("\n" + "─" * (sum(widths) + _GAP * (len(widths) - 1)))
+    label = len(blocks) + len(moved) > 1
+    for r in t.rows:
+        body = line([wrapped(c, c.cell(r.get(c.key)), w)
+                     for c, w in zip(side, widths, strict=True)])
+        # the short columns moved from the side share one line; each block has its own
+        paragraphs = [" · ".join(f"{c.header}: {c.cell(r.get(c.key))}" for c in moved)]
+        paragraphs += [f"{c.header}: {v}" if label else v
+                       for c in blocks if (v := c.cell(r.get(c.key)))]
+        for p in filter(None, paragraphs):
+            body += textwrap.wrap(p, width, initial_indent=indent, subsequent_indent=indent,
+                                  break_on_hyphens=False)
+        text.append("\n" + "\n".join(body))
+    return text
 
 
 def _stack(t: Table, width: int) -> list[list[Column]]:

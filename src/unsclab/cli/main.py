@@ -24,6 +24,7 @@ COMMAND_MODULES = (
     "unsclab.cli.compare",
     "unsclab.cli.data",
     "unsclab.cli.data_import",
+    "unsclab.cli.record_report",
     "unsclab.cli.record",
     "unsclab.cli.explore",
     "unsclab.cli.report",

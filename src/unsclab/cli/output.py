@@ -142,15 +142,17 @@ def _write_rich(tables, out, preamble, notes, explain) -> None:
         con, buf = console(), None
     for line in preamble:
         con.print(line)
-    for t in tables:
+    for n, t in enumerate(tables):
         legend: dict[str, str] = {}
-        for piece in fit(t, con.width, legend):
+        for i, piece in enumerate(fit(t, con.width, legend)):
+            if i % 2 == 0 and (n or i or preamble):  # a blank line before every title
+                con.print()
             con.print(piece)
         if legend:
             con.print("Abbreviations: " + "; ".join(f"{k} = {v}" for k, v in legend.items()),
                       markup=False, style="dim")
         for n in t.notes:
-            con.print(n, markup=False)
+            _print_note(con, n)
     for n in notes:
         _print_note(con, n)
     _definitions(con, tables, explain)

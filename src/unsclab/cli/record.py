@@ -1,49 +1,15 @@
-"""CLI: the record's cross-check output and ``unsclab record list|state|vetoes``.
+"""CLI: ``unsclab record list|state|vetoes``, the record's browsing commands.
 
-The ``record`` command group itself lives in :mod:`unsclab.cli.data`; this module adds its
-browsing commands and prints the second-source part of ``record check``.
+The ``record`` command group itself lives in :mod:`unsclab.cli.data`; ``summary``, ``show``
+and ``check`` are in :mod:`unsclab.cli.record_report`.
 """
 
 from __future__ import annotations
 
-from typing import Any
-
 import typer
 
-
-def print_second_source(report: dict[str, Any]) -> None:
-    """The second-source, corrections and numbering part of ``record check`` (text output)."""
-    from unsclab.cli.common import console
-
-    c = console()
-    s = report["second_source"]
-    if not s["available"]:
-        c.print("second source: the UN Digital Library records are not at hand; not checked")
-    else:
-        c.print(f"second source ({s['source']}): {s['decisions_checked']} adopted resolutions, "
-                f"{s['ballots_checked']} ballots checked member by member; "
-                f"{s['ballots_agree']} agree; {s['decisions_agree']} resolutions agree in full",
-                markup=False)
-        by = ", ".join(f"{k} {v}" for k, v in sorted(s["by_status"].items()))
-        c.print(f"resolutions by status: {by}", markup=False)
-    p = report["press_releases"]
-    c.print(f"2022-2025 non-unanimous or failed decisions: {p['candidates']} "
-            f"({p['candidates_failed']} failed); checked against a report of the vote "
-            f"{p['checked']}, agree {p['agree']} (UN press releases {p['checked_un_press_release']}"
-            f", agree {p['agree_un_press_release']}; other reports "
-            f"{p['checked'] - p['checked_un_press_release']}); not yet checked "
-            f"{len(p['not_checked'])}", markup=False)
-    for r in p["rows"]:
-        if not r["agree"]:
-            c.print(f"- {r['symbol']} differs: {'; '.join(r['differences'])}", markup=False)
-    n = report["numbering"]
-    c.print(f"resolution numbers {n['first']}…{n['last']}: gaps {n['gaps'] or 'none'}, "
-            f"duplicates {n['duplicates'] or 'none'}; year counts differing from the "
-            f"Library or the published count: {n['year_mismatches'] or 'none'}", markup=False)
-    c.print(f"corrections ({len(report['corrections'])}):", markup=False)
-    for r in report["corrections"]:
-        c.print(f"- {r['kind']} {r['scope']} {r['field']}: {r['old']} → {r['new']} "
-                f"[{r['status']}] {r['basis']}", markup=False)
+from unsclab.cli.output import explain_option, format_option, out_option
+from unsclab.cli.record_report import P5, SEATS_NOTE
 
 
 def register(app: typer.Typer) -> None:
@@ -52,8 +18,6 @@ def register(app: typer.Typer) -> None:
 
 # -- record vetoes -----------------------------------------------------------------------------
 
-
-_P5 = ("CHN", "FRA", "RUS", "GBR", "USA")
 
 
 def _record_app():
@@ -69,9 +33,9 @@ def vetoes(
                                    "all: every negative permanent vote on a failed row."),
     by: str = typer.Option("member", "--by", help="member, decade, subject or type."),
     as_json: bool = typer.Option(False, "--json", help="Print one JSON document."),
-    fmt: str = typer.Option("table", "--format", "-f", help="table, csv, markdown, latex or "
-                            "json."),
-    out: str | None = typer.Option(None, "--out", "-o", help="Write to this file."),
+    fmt: str = format_option(),
+    out: str | None = out_option(),
+    explain: bool = explain_option(),
 ) -> None:
     """Vetoes by permanent member, decade, subject or vote type, on either definition.
 
@@ -82,72 +46,91 @@ def vetoes(
     """
     from unsclab.cli.common import user_errors
 
-    user_errors(_vetoes)(definition, by, as_json, fmt, out)
+    user_errors(_vetoes)(definition=definition, by=by, as_json=as_json, fmt=fmt, out=out,
+                         explain=explain)
 
 
-def _vetoes(definition, by, as_json, fmt, out) -> None:
-    from unsclab.cli.output import target
-    from unsclab.errors import DataError
-    from unsclab.record import Record
-    from unsclab.record_browse import choose
-    from unsclab.record_types import reconcile_wpdl, veto_counts
+_BY = {"member": "Member", "decade": "Decade", "subject": "Subject", "type": "Vote type"}
+_DEFINED = {"dhl": "on the Dag Hammarskjöld Library's definition",
+            "all": "every permanent member's no on a failed vote"}
+
+
+def _veto_table(counts: dict[str, dict[str, int]], definition: str, by: str):
+    """The table of vetoes by ``by`` (rows) and permanent member (columns) with a total."""
+    from unsclab.quantities import quantity
     from unsclab.tables import Column, Table
 
-    definition = choose(definition, ("dhl", "all"), "--definition")
-    by = choose(by, ("member", "decade", "subject", "type"), "--by")
-    tgt = target(fmt, out, as_json)
-    rec = Record.load()
-    counts = veto_counts(rec.decisions, definition, by)
     if by == "member":
-        counts = {c: {c: counts.get(c, {}).get(c, 0)} for c in _P5}
-    rows = [{by: g, **{c: cell.get(c, 0) for c in _P5}, "total": sum(cell.values())}
+        counts = {c: {c: counts.get(c, {}).get(c, 0)} for c in P5}
+    rows = [{by: g, **{c: cell.get(c, 0) for c in P5}, "total": sum(cell.values())}
             for g, cell in counts.items()]
-    total = {by: "total", **{c: sum(r[c] for r in rows) for c in _P5}}
-    total["total"] = sum(total[c] for c in _P5)
-    cols = [Column(by, header=by), *(Column(c, header=c, kind="int") for c in _P5),
-            Column("total", header="total", kind="int")]
+    total = {by: "Total", **{c: sum(r[c] for r in rows) for c in P5}}
+    total["total"] = sum(total[c] for c in P5)
+    counted = Column("total", quantity=f"record_vetoes_{definition}")
+    cols = [Column(by, header=_BY[by]), *(Column(c, header=c, kind="count") for c in P5),
+            Column("total", header="Total", kind="count",
+                   definition=quantity(counted.quantity).definition)]
     if by == "member":
-        cols = [Column(by, header=by), Column("total", header="vetoes", kind="int")]
-    label = {"dhl": "the Dag Hammarskjöld Library's definition (each vetoed draft resolution "
-                    "or amendment once per meeting; not part votes nor Secretary-General "
-                    "ballots)",
-             "all": "every negative vote of a permanent member on a row that failed for it"}
-    notes = [f"Counted on {label[definition]}. Joint vetoes count once for each member."]
-    payload = {"definition": definition, "by": by, "rows": rows + [total]}
-    rc = None
-    if definition == "dhl":
-        try:
-            rc = reconcile_wpdl(rec.decisions)
-        except DataError:  # the WPDL list is a raw source, not in the embedded snapshot
-            notes.append("Not reconciled with the WPDL scrape of the Library's list: the "
-                         "source is not at hand (see 'unsclab data status').")
-    if rc is not None:
-        ex = rc["explanation"].value_counts().to_dict()
-        payload["reconciliation"] = {
-            "until": str(rc["date"].max().date()),
-            "explanations": {str(k): int(v) for k, v in ex.items()},
-            "rows": [{"date": str(r.date.date()), "symbol": str(r.symbol),
-                      "vetoed_by": str(r.vetoed_by), "explanation": r.explanation}
-                     for r in rc.itertuples() if r.explanation != "in both"]}
-        both = rec.decisions[rec.decisions["id"].isin(
-            rc.loc[rc["explanation"] == "in both", "id"].dropna().astype(int))]
-        listed = {c: int(both["vetoed_by"].str.split(";").map(lambda s, c=c: c in s).sum())
-                  for c in _P5}
-        payload["reconciliation"]["in_both_by_member"] = listed
-        notes.append("On the rows in both lists: " + ", ".join(
-            f"{c} {n}" for c, n in listed.items()) + ".")
-        documented = rc[rc["explanation"].str.startswith("not in the WPDL list: ")]
-        short = {k: v for k, v in ex.items() if k not in set(documented["explanation"])}
-        if len(documented):
-            short[f"not in the WPDL list, each explained row by row "
-                  f"({', '.join(map(str, documented['symbol']))}; rows in --json)"] = len(
-                documented)
-        # One line per explanation: the explanations themselves contain semicolons.
-        notes.append(f"Reconciled with the WPDL scrape of the Library's list to "
-                     f"{payload['reconciliation']['until']}:")
-        notes.extend(f"  {v}: {k}" for k, v in short.items())
-    tgt.emit([Table(f"Vetoes by {by}", cols, rows + [total], notes=notes)],
-             json_payload=payload)
+        cols = [Column(by, header=_BY[by]), counted]
+    notes = [SEATS_NOTE]
+    return Table(f"Vetoes by {_BY[by].lower()}, {_DEFINED[definition]}", cols,
+                 rows + [total], notes=notes), rows + [total]
+
+
+def _reconciliation(rec, payload: dict) -> tuple[list, list[str]]:
+    """The row-by-row reconciliation with the WPDL scrape of the Library's list, as a table
+    of explanations, and lines; adds ``reconciliation`` to ``payload``."""
+    from unsclab.errors import DataError
+    from unsclab.record_types import reconcile_wpdl
+    from unsclab.tables import Column, Table
+
+    try:
+        rc = reconcile_wpdl(rec.decisions)
+    except DataError:  # the WPDL list is a raw source, not in the embedded snapshot
+        return [], ["Not reconciled with the WPDL scrape of the Library's list: the source "
+                    "is not at hand (see 'unsclab data status')."]
+    ex = rc["explanation"].value_counts().to_dict()
+    rec_payload = payload["reconciliation"] = {
+        "until": str(rc["date"].max().date()),
+        "explanations": {str(k): int(v) for k, v in ex.items()},
+        "rows": [{"date": str(r.date.date()), "symbol": str(r.symbol),
+                  "vetoed_by": str(r.vetoed_by), "explanation": r.explanation}
+                 for r in rc.itertuples() if r.explanation != "in both"]}
+    both = rec.decisions[rec.decisions["id"].isin(
+        rc.loc[rc["explanation"] == "in both", "id"].dropna().astype(int))]
+    listed = {c: int(both["vetoed_by"].str.split(";").map(lambda s, c=c: c in s).sum())
+              for c in P5}
+    rec_payload["in_both_by_member"] = listed
+    documented = rc[rc["explanation"].str.startswith("not in the WPDL list: ")]
+    short = {k: v for k, v in ex.items() if k not in set(documented["explanation"])}
+    if len(documented):
+        short[f"not in the WPDL list, each explained row by row "
+              f"({', '.join(map(str, documented['symbol']))}; rows in --json)"] = len(documented)
+    table = Table(f"Reconciled row by row with the WPDL scrape of the Library's list to "
+                  f"{rec_payload['until']}", [
+                      Column("rows", header="Votes", kind="count",
+                             definition="Vetoed votes of the record (or rows of the WPDL "
+                                        "list) with this explanation."),
+                      Column("explanation", header="Explanation")],
+                  [{"rows": v, "explanation": k} for k, v in short.items()])
+    return [table], ["Vetoes on the votes in both lists: " + ", ".join(
+        f"{c} {n}" for c, n in listed.items()) + "."]
+
+
+def _vetoes(*, definition, by, as_json, fmt, out, explain) -> None:
+    from unsclab.cli.output import target
+    from unsclab.record import Record
+    from unsclab.record_browse import choose
+    from unsclab.record_types import veto_counts
+
+    definition = choose(definition, ("dhl", "all"), "--definition")
+    by = choose(by, tuple(_BY), "--by")
+    tgt = target(fmt, out, as_json, explain)
+    rec = Record.load()
+    table, rows = _veto_table(veto_counts(rec.decisions, definition, by), definition, by)
+    payload = {"definition": definition, "by": by, "rows": rows}
+    tables, lines = _reconciliation(rec, payload) if definition == "dhl" else ([], [])
+    tgt.emit([table, *tables], json_payload=payload, notes=lines)
 
 
 # -- record list -------------------------------------------------------------------------------
@@ -172,9 +155,8 @@ def list_(
     region: str | None = typer.Option(None, "--region", help="Africa, Americas, Asia-Pacific, "
                                       "Europe, Middle East, several, thematic."),
     search: str | None = typer.Option(None, "--search", help="Text in the title or symbol."),
-    fmt: str = typer.Option("table", "--format", "-f", help="table, csv, markdown, latex or "
-                            "json."),
-    out: str | None = typer.Option(None, "--out", "-o", help="Write to this file."),
+    fmt: str = format_option(),
+    out: str | None = out_option(),
 ) -> None:
     """The decisions that match: date, symbol, title, outcome, tally and who vetoed.
 
@@ -182,11 +164,12 @@ def list_(
     """
     from unsclab.cli.common import user_errors
 
-    user_errors(_list)(start, end, outcome, vote_type, vetoed_by, state, subject, region,
-                       search, fmt, out)
+    user_errors(_list)(start=start, end=end, outcome=outcome, vote_type=vote_type,
+                       vetoed_by=vetoed_by, state=state, subject=subject, region=region,
+                       search=search, fmt=fmt, out=out)
 
 
-def _list(start, end, outcome, vote_type, vetoed_by, state, subject, region, search, fmt,
+def _list(*, start, end, outcome, vote_type, vetoed_by, state, subject, region, search, fmt,
           out) -> None:
     # No pandas and no Record here: the lean path of unsclab.record_query keeps the whole
     # command under 0.5 s (benchmarks/record_list.py).
@@ -199,7 +182,7 @@ def _list(start, end, outcome, vote_type, vetoed_by, state, subject, region, sea
                     vetoed_by=vetoed_by, state=state, subject=subject, region=region,
                     search=search)
     columns, n = decision_columns()
-    rows = display_rows(columns, matching(columns, n, given), short=tgt.fmt == "table")
+    rows = display_rows(columns, matching(columns, n, given))
     if not rows:
         # said in words; a file or a machine format still gets its (empty) table
         typer.echo("no decisions match these filters", err=tgt.fmt != "table" or bool(out))
@@ -207,7 +190,7 @@ def _list(start, end, outcome, vote_type, vetoed_by, state, subject, region, sea
             return
     cols = [Column("date", header="Date"), Column("symbol", header="Symbol"),
             Column("outcome", header="Outcome"), Column("tally", header="Tally"),
-            Column("vetoed_by", header="Vetoed by"), Column("title", header="Title")]
+            Column("vetoed_by", header="Vetoed by"), Column("title", header="Title", block=True)]
     if tgt.fmt != "table":
         cols += [Column("type", header="Type"), Column("subject", header="Subject"),
                  Column("region", header="Region")]
@@ -221,6 +204,9 @@ def _list(start, end, outcome, vote_type, vetoed_by, state, subject, region, sea
 def state_cmd(
     state: str = typer.Argument(..., help="ISO3 code or name (e.g. IND, India, Ivory Coast)."),
     as_json: bool = typer.Option(False, "--json", help="Print one JSON document."),
+    fmt: str = format_option(),
+    out: str | None = out_option(),
+    explain: bool = explain_option(),
 ) -> None:
     """A state's Council history: years on the Council, its votes (against and abstentions
     listed), its vetoes, and the decisions concerning it.
@@ -229,41 +215,70 @@ def state_cmd(
     """
     from unsclab.cli.common import user_errors
 
-    user_errors(_state)(state, as_json)
+    user_errors(_state)(state=state, as_json=as_json, fmt=fmt, out=out, explain=explain)
 
 
-def _state(state, as_json) -> None:
-    from unsclab.cli.common import console, print_json
+_SHOWN = 25  # decisions listed per table on a terminal (every one in the other formats)
+
+
+def _state_tables(h: dict, terminal: bool) -> tuple[list, list[str]]:
+    """The tables of ``record state``: votes by kind, then the decisions it voted against,
+    abstained on and vetoed, and the decisions naming it by outcome; and the lines after."""
+    from unsclab.tables import Column, Table
+
+    v = h["votes"]
+    votes = [{"vote": k, "decisions": v[c]} for k, c in (
+        ("in favour", "Y"), ("against", "N"), ("abstention", "A"), ("not voting", "NV"))]
+    tables = [Table(f"Votes cast on {h['decisions_voted']} decisions", [
+        Column("vote", header="Vote"),
+        Column("decisions", header="Decisions", kind="count",
+               definition="Votes of the record on which the state, holding its seat, cast "
+                          "this vote.")], votes)] if h["decisions_voted"] else []
+    lines = []
+    listed = (("against", "Voted against"), ("abstentions", "Abstained"),
+              ("vetoes", "Vetoes (every negative vote on a failed vote)"))
+    for key, label in listed:
+        rows = h[key]
+        if not rows:
+            if h["decisions_voted"]:
+                lines.append(f"{label}: none.")
+            continue
+        shown = rows[:_SHOWN] if terminal else rows
+        cols = [Column("date", header="Date"), Column("symbol", header="Symbol"),
+                Column("type" if key == "vetoes" else "outcome",
+                       header="Vote type" if key == "vetoes" else "Outcome"),
+                Column("title", header="Title", block=True)]
+        notes = ([f"… and {len(rows) - _SHOWN} more (--format csv or --json lists all)"]
+                 if len(shown) < len(rows) else [])
+        tables.append(Table(f"{label} ({len(rows)})", cols, shown, notes=notes))
+    a = h["decisions_concerning"]
+    tables.append(Table(f"Decisions naming it in their title ({a['count']})", [
+        Column("outcome", header="Outcome"),
+        Column("decisions", header="Decisions", kind="count",
+               definition="Votes of the record whose title names the state.")],
+        [{"outcome": k, "decisions": n} for k, n in a["by_outcome"].items()]))
+    return tables, lines
+
+
+def _state(*, state, as_json, fmt, out, explain) -> None:
+    from unsclab.cli.output import target
     from unsclab.record import Record
     from unsclab.record_browse import state_history, year_spans
     from unsclab.record_names import resolve_state
 
-    h = state_history(Record.load(), resolve_state(state))
-    if as_json:
-        print_json(h)
-        return
-    c = console()
-    v = h["votes"]
-    c.print(f"{h['name']} ({h['iso3']}); on the Council as "
-            f"{', '.join(h['names_on_the_council'])}", markup=False)
-    c.print(f"years on the Council: {year_spans(h['years_on_the_council'])}", markup=False)
-    cats = sorted({v["category"] for v in h["seat_categories"].values()})
+    tgt = target(fmt, out, as_json, explain)
+    code = resolve_state(state)
+    h = state_history(Record.load(), code)
+    head = [f"{h['name']} ({h['iso3']}); on the Council as "
+            f"{', '.join(h['names_on_the_council'])}",
+            f"Years on the Council: {year_spans(h['years_on_the_council'])}"]
+    if not h["decisions_voted"]:  # an empty history says so
+        years = h["years_on_the_council"]
+        head = [f"{h['name']} ({h['iso3']}) " + (
+            f"has cast no vote in the record (years on the Council: {year_spans(years)})."
+            if years else "has never sat on the Council: no vote in the record.")]
+    cats = sorted({c["category"] for c in h["seat_categories"].values()})
     if cats:
-        c.print(f"seat categories: {', '.join(cats)}", markup=False)
-    c.print(f"votes cast on {h['decisions_voted']} decisions: {v['Y']} in favour, {v['N']} "
-            f"against, {v['A']} abstentions, {v['NV']} not voting", markup=False)
-    for key, label in (("against", "against"), ("abstentions", "abstained")):
-        rows = h[key]
-        if rows:
-            c.print(f"{label} ({len(rows)}):", markup=False)
-            for r in rows[:25]:
-                line = f"  {r['date']}  {r['symbol']}  {r['outcome']}  {r['title']}"
-                c.print(line if len(line) <= 79 else line[:78] + "…", markup=False)
-            if len(rows) > 25:
-                c.print(f"  … and {len(rows) - 25} more (--json lists all)", markup=False)
-    if h["vetoes"]:
-        c.print(f"vetoes (every negative vote on a failed row): {len(h['vetoes'])}",
-                markup=False)
-    a = h["decisions_concerning"]
-    c.print(f"decisions naming it in their title: {a['count']} (" + ", ".join(
-        f"{k} {n}" for k, n in a["by_outcome"].items()) + ")", markup=False)
+        head.append(f"Seat categories: {', '.join(cats)}")
+    tables, lines = _state_tables(h, terminal=tgt.fmt == "table" and not out)
+    tgt.emit(tables, json_payload=h, preamble=head, notes=lines)
