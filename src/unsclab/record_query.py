@@ -96,10 +96,7 @@ def filters(*, start=None, end=None, outcome=None, vote_type=None, vetoed_by=Non
             subject=None, region=None, search=None) -> list[Filter]:
     """The filters of ``record list`` for the given values, each checked first (one-line
     errors with near matches), before any table is read."""
-    from unsclab.record_names import resolve_state
-    from unsclab.record_subjects import REGIONS, SUBJECTS
-    from unsclab.record_types import VOTE_TYPES
-
+    # each filter imports what it checks its value against, so a plain listing stays lean
     out: list[Filter] = []
     lo, hi = _date_bound(start, "--from", False), _date_bound(end, "--to", True)
     if lo and hi and lo > hi:
@@ -115,18 +112,26 @@ def filters(*, start=None, end=None, outcome=None, vote_type=None, vetoed_by=Non
         wanted = {"vetoed", "lack_of_majority"} if o == "failed" else {o}
         out.append((("outcome",), lambda v: v in wanted))
     if vote_type:
+        from unsclab.record_types import VOTE_TYPES
+
         t = choose(vote_type.replace("-", "_"), VOTE_TYPES, "--type")
         out.append((("vote_type",), lambda v: v == t))
     if vetoed_by:
         veto = _permanent(vetoed_by)
         out.append((("vetoed_by",), lambda v: veto in _codes(v)))
     if state:
+        from unsclab.record_names import resolve_state
+
         code = resolve_state(state)
         out.append((("countries",), lambda v: code in _codes(v)))
     if subject:
+        from unsclab.record_subjects import SUBJECTS
+
         s = choose(subject, tuple(s for s, _ in SUBJECTS) + ("other",), "--subject")
         out.append((("subject",), lambda v: v == s))
     if region:
+        from unsclab.record_subjects import REGIONS
+
         r = choose(region, REGIONS, "--region")
         out.append((("region",), lambda v: v == r))
     if search:

@@ -14,10 +14,11 @@ from typing import Any
 
 def _checked(r: dict[str, Any]) -> list[dict[str, str]]:
     rows = [
-        ("Decisions", f"{r['decisions']} ({r['decisions_with_known_votes']} with known votes)"),
+        ("Decisions", f"{r['decisions']:,} ({r['decisions_with_known_votes']:,} with known votes)"),
         ("Reproduced by decide() (procedural votes and adoption without a vote modelled)",
-         str(r["reproduced"])),
-        ("Reproduced by plain arithmetic (every vote substantive)", str(r["reproduced_plain"])),
+         f"{r['reproduced']:,}"),
+        ("Reproduced by plain arithmetic (every vote substantive)",
+         f"{r['reproduced_plain']:,}"),
         ("Exceptions to plain arithmetic not documented", str(r.get("undocumented", 0))),
         ("Tallies differing from the ballots", str(len(r["tallies"]["mismatches"]))),
         ("Seats differing from the Council's size", str(len(r["seats"]["mismatches"]))),
@@ -27,9 +28,9 @@ def _checked(r: dict[str, Any]) -> list[dict[str, str]]:
     s = r["second_source"]
     if s["available"]:
         rows += [(f"Ballots checked member by member against the {s['source']}",
-                  f"{s['ballots_checked']} ({s['decisions_checked']} resolutions)"),
-                 ("Ballots that agree", str(s["ballots_agree"])),
-                 ("Resolutions that agree in full", str(s["decisions_agree"]))]
+                  f"{s['ballots_checked']:,} ({s['decisions_checked']:,} resolutions)"),
+                 ("Ballots that agree", f"{s['ballots_agree']:,}"),
+                 ("Resolutions that agree in full", f"{s['decisions_agree']:,}")]
     else:
         rows.append(("Ballots checked against the UN Digital Library",
                      "not checked: its records are not at hand"))
