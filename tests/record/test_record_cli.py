@@ -192,3 +192,14 @@ def test_check_tables_list_every_exception_and_correction():
     text = "".join("".join(lines).split())  # a URL longer than a line is split across two
     for e in doc["exceptions"]:  # every reason in full, wrapped but never cut
         assert "".join(e["reason"].split()) in text, e["symbol"]
+
+
+@pytest.mark.data  # locates the raw sources
+def test_data_fetch_lists_every_source_verified():
+    from unsclab.data.registry import source_names
+
+    df = _csv("data", "fetch", "--offline")
+    assert sorted(df["Source"]) == sorted(source_names())
+    lines = _lines80("data", "fetch", "--offline")
+    for name in source_names():  # each name whole on its line, its location under it
+        assert name in lines

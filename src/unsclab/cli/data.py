@@ -86,10 +86,10 @@ def _status(*, as_json, fmt, out, explain) -> None:
 
 
 @data_app.command("update")
-@user_errors
 def update(
     offline: bool = typer.Option(False, "--offline", help="Do not download; use the sources "
                                  "already in UNSCLAB_DATA or the cache."),
+    fmt: str = format_option(), out: str | None = out_option(),
 ) -> None:
     """Rebuild the user cache's tables from the raw sources (UNSCLAB_DATA, the cache, or
     downloads verified by SHA-256). Tables whose sources cannot be had are left out (the
@@ -97,11 +97,17 @@ def update(
 
     Example: unsclab data update
     """
+    user_errors(_update)(offline=offline, fmt=fmt, out=out)
+
+
+def _update(*, offline, fmt, out) -> None:
+    from unsclab.cli.output import status, target
     from unsclab.data.fetch import locate
     from unsclab.data.layers import cache_snapshot_dir
     from unsclab.data.snapshot import update_cache_snapshot
     from unsclab.data.tables import tables
     from unsclab.errors import DataError
+    from unsclab.tables import Column, Table
 
     missing: dict[str, str] = {}
     names = []
@@ -119,30 +125,45 @@ def update(
     if not names:
         raise DataError("no table could be built: no raw source is available; set UNSCLAB_DATA "
                         "or allow downloads", field="sources")
-    manifest = update_cache_snapshot(cache_snapshot_dir(), names)
-    for name, t in manifest["tables"].items():
-        years = "–".join(map(str, t["years"])) if t["years"] else "-"
-        typer.echo(f"{name}: {t['rows']:,} rows, years {years}")
+    tgt = target(fmt, out)
+    with status(f"building {len(names)} tables from the raw sources"):
+        manifest = update_cache_snapshot(cache_snapshot_dir(), names)
     skipped = [n for n in tables() if n not in manifest["tables"]]
     if skipped:
         typer.echo(f"not rebuilt (sources missing; the embedded snapshot answers): "
                    f"{', '.join(skipped)}", err=True)
-    typer.echo(f"wrote {cache_snapshot_dir()}")
+    rows = [{"table": name, "rows": t["rows"],
+             "years": "–".join(map(str, t["years"])) if t["years"] else "—"}
+            for name, t in manifest["tables"].items()]
+    tgt.emit([Table(f"Tables rebuilt in the user cache ({cache_snapshot_dir()})", [
+        Column("table", header="Data table"), Column("rows", header="Rows", kind="count"),
+        Column("years", header="Years")], rows)], json_payload=manifest)
 
 
 @data_app.command("fetch")
-@user_errors
 def fetch(
     offline: bool = typer.Option(False, "--offline", help="Do not download; only verify."),
+    fmt: str = format_option(), out: str | None = out_option(),
 ) -> None:
     """Locate and verify every source, downloading missing ones into the user cache.
 
     Example: unsclab data fetch
     """
-    from unsclab.data.fetch import fetch_all
+    user_errors(_fetch)(offline=offline, fmt=fmt, out=out)
 
-    for r in fetch_all(download=not offline):
-        typer.echo(f"{r['name']}: {r['location']}")
+
+def _fetch(*, offline, fmt, out) -> None:
+    from unsclab.cli.output import status, target
+    from unsclab.data.fetch import fetch_all
+    from unsclab.tables import Column, Table
+
+    tgt = target(fmt, out)
+    with status("locating and verifying the raw sources"):
+        found = list(fetch_all(download=not offline))
+    tgt.emit([Table("Raw sources, verified (SHA-256)", [
+        Column("name", header="Source"), Column("location", header="Location", block=True)],
+        found)],
+        json_payload=found)
 
 
 def register(app: typer.Typer) -> None:
