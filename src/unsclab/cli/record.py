@@ -128,7 +128,9 @@ def _vetoes(*, definition, by, as_json, fmt, out, explain) -> None:
     tgt = target(fmt, out, as_json, explain)
     rec = Record.load()
     table, rows = _veto_table(veto_counts(rec.decisions, definition, by), definition, by)
-    payload = {"definition": definition, "by": by, "rows": rows}
+    # --json as before this table: the total row is labelled "total"
+    payload = {"definition": definition, "by": by,
+               "rows": [*rows[:-1], {**rows[-1], by: "total"}]}
     tables, lines = _reconciliation(rec, payload) if definition == "dhl" else ([], [])
     tgt.emit([table, *tables], json_payload=payload, notes=lines)
 
