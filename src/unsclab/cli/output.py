@@ -142,10 +142,10 @@ def _write_rich(tables, out, preamble, notes, explain) -> None:
         con, buf = console(), None
     for line in preamble:
         con.print(line)
-    for n, t in enumerate(tables):
+    for k, t in enumerate(tables):
         legend: dict[str, str] = {}
         for i, piece in enumerate(fit(t, con.width, legend)):
-            if i % 2 == 0 and (n or i or preamble):  # a blank line before every title
+            if i % 2 == 0 and (k or i or preamble):  # a blank line before every title
                 con.print()
             con.print(piece)
         if legend:
