@@ -331,7 +331,7 @@ def _md_cell(text: str) -> str:
 
 
 def to_markdown(tables: Sequence[Table], preamble=(), notes=(), explain: bool = False) -> str:
-    lines = [*preamble, ""] if preamble else []
+    lines = [*(f"{p}  " for p in preamble), ""] if preamble else []  # one line each
     for t in tables:
         lines.append(f"**{_md_cell(t.title)}**")
         lines.append("")
