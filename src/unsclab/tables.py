@@ -236,7 +236,7 @@ def _blocked(t: Table, width: int):
 
     head = line([wrapped(c, c.header, w) for c, w in zip(side, widths, strict=True)])
     head += [indent + " · ".join(c.header for c in (*moved, *blocks))]
-    text = Text()
+    text = Text(no_wrap=True)  # its lines fit the width already, but for a word (URL) too long
     text.append("\n".join(head), style="bold")
     text.append("\n" + "─" * (sum(widths) + _GAP * (len(widths) - 1)))
     label = len(blocks) + len(moved) > 1
@@ -248,8 +248,9 @@ def _blocked(t: Table, width: int):
         paragraphs += [f"{c.header}: {v}" if label else v
                        for c in blocks if (v := c.cell(r.get(c.key)))]
         for p in filter(None, paragraphs):
+            # wrapped at spaces only: a word longer than the line (a URL) is written whole
             body += textwrap.wrap(p, width, initial_indent=indent, subsequent_indent=indent,
-                                  break_on_hyphens=False)
+                                  break_on_hyphens=False, break_long_words=False)
         text.append("\n" + "\n".join(body))
     return text
 

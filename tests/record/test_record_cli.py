@@ -33,7 +33,8 @@ def _csv(*args) -> pd.DataFrame:
 
 def _lines80(*args) -> list[str]:
     lines = _run(*args, width=80).splitlines()
-    assert max(len(ln) for ln in lines) <= 80
+    # within 80 columns, but for a word longer than a line (a URL), which is written whole
+    assert all(len(ln) <= 80 or len(ln.split()) == 1 for ln in lines)
     return lines
 
 
@@ -189,9 +190,9 @@ def test_check_tables_list_every_exception_and_correction():
     corrections = df[df["Table"].str.startswith("Corrections")]
     assert len(corrections) == len(doc["corrections"])
     lines = _lines80("record", "check")
-    text = "".join("".join(lines).split())  # a URL longer than a line is split across two
+    text = " ".join(" ".join(lines).split())
     for e in doc["exceptions"]:  # every reason in full, wrapped but never cut
-        assert "".join(e["reason"].split()) in text, e["symbol"]
+        assert " ".join(e["reason"].split()) in text, e["symbol"]
 
 
 @pytest.mark.data  # locates the raw sources

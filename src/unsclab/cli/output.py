@@ -147,7 +147,8 @@ def _write_rich(tables, out, preamble, notes, explain) -> None:
         for i, piece in enumerate(fit(t, con.width, legend)):
             if i % 2 == 0 and (k or i or preamble):  # a blank line before every title
                 con.print()
-            con.print(piece)
+            # a table laid out as lines (tables.fit, block columns) is printed as it is
+            con.print(piece, soft_wrap=getattr(piece, "no_wrap", None) is True)
         if legend:
             con.print("Abbreviations: " + "; ".join(f"{k} = {v}" for k, v in legend.items()),
                       markup=False, style="dim")

@@ -68,7 +68,7 @@ def check_tables(r: dict[str, Any]) -> list:
     if s["available"] and s["disagreements"]:
         rows = [{"resolution": f"S/RES/{d['resolution']}", "status": d["status"],
                  "differences": "; ".join(filter(None, (
-                     str(d.get("differences") or ""),
+                     str(d.get("differences") or "").replace(";", "; "),  # ISO3:record/Library
                      f"names differ ({d['names_differ']})" if d.get("names_differ") else "",
                      "" if d.get("date_agrees", True) else
                      f"the Library dates it {d.get('library_date')}")))
