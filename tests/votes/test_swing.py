@@ -75,6 +75,14 @@ def test_real_council_through_the_replay_equals_the_direct_computation():
         assert a[code]["decisions"] == r["decisions"], code
         assert a[code]["a_posteriori"] == pytest.approx(r["a_posteriori"], abs=1e-6), code
         assert a[code]["a_priori"] == pytest.approx(r["a_priori"], abs=1e-12), code
+    # by subject: every decision once, the same means both ways
+    assert sum(r["decisions"] for r in direct["by_subject"]) == direct["decisions"]
+    assert [r["subject"] for r in through["by_subject"]] == \
+        [r["subject"] for r in direct["by_subject"]]
+    for x, y in zip(through["by_subject"], direct["by_subject"]):
+        assert x["decisions"] == y["decisions"]
+        assert x["veto_seat"] == pytest.approx(y["veto_seat"], abs=1e-6)
+        assert x["other_seat"] == pytest.approx(y["other_seat"], abs=1e-6)
 
 
 @pytestmark_data

@@ -200,6 +200,16 @@ def _power_tables(res: dict, top: int) -> list[Table]:
             *(Column(p, header=p, kind="number", digits=4,
                      definition=f"Mean a posteriori P(decisive) on the decisions of {p}.")
               for p in periods)], sorted(wide.values(), key=lambda r: order.get(r["seat"], 0))))
+    if len(res.get("by_subject", [])) > 1:
+        seat = [Column("veto_seat", header="Seat with a veto", short="Veto seat", kind="number",
+                       digits=4, definition="Mean a posteriori P(decisive) of a seat with a "
+                                            "veto on the subject's decisions."),
+                Column("other_seat", header="Seat without a veto", short="Other seat",
+                       kind="number", digits=4,
+                       definition="The same for a seat without a veto.")]
+        tables.append(Table("A posteriori P(decisive) by subject (title keywords)", [
+            Column("subject", header="Subject", kind="text"),
+            Column("decisions", header="Decisions", kind="int"), *seat], res["by_subject"]))
     tables.append(Table("By state (mean over the decisions it sat on)" if not where else
                         "By state (mean over the decisions, weighted by the share of draws "
                         "it holds a seat)",

@@ -133,7 +133,8 @@ def _decisions(res, since: int, until: int, subject: str | None,
 def design_power(design, since: int = 1990, until: int = 2025, subject: str | None = None,
                  draws: int = 200, seed: int = 1) -> dict[str, Any]:
     """A posteriori power under ``design`` on the decisions of ``since``–``until`` (one subject
-    if given): per state, per kind of seat and per period, with the a priori Banzhaf value."""
+    if given): per state, per kind of seat, per period and per subject, with the a priori
+    Banzhaf value."""
     from unsclab.errors import UnsclabError
     from unsclab.replay import replay
     from unsclab.replay.vote_tables import member_probabilities
@@ -172,6 +173,7 @@ def design_power(design, since: int = 1990, until: int = 2025, subject: str | No
 
 def _summarise(res, ts, slots, d, b, since, until, subject) -> dict[str, Any]:
     from unsclab.replay.groups import period_label
+    from unsclab.votes.decisive import SubjectTally
 
     U = len(res.universe)
     weight = np.zeros(U)
@@ -179,7 +181,9 @@ def _summarise(res, ts, slots, d, b, since, until, subject) -> dict[str, Any]:
     a_priori = np.zeros(U)
     kinds: dict[str, list[tuple[float, float]]] = {}
     periods: dict[tuple[str, str], list[float]] = {}
+    subjects = SubjectTally()
     for n, (t, s) in enumerate(zip(ts, slots)):
+        subjects.add(res.cv.titles[t], d[n, :len(s.classes)], s.veto)
         for k, cls in enumerate(s.classes):
             share = np.bincount(s.holders[k][s.holders[k] >= 0], minlength=U) / res.draws
             weight += share
@@ -205,4 +209,4 @@ def _summarise(res, ts, slots, d, b, since, until, subject) -> dict[str, Any]:
                         for c in labels if c in kinds},
             "by_period": [{"period": p, "seat": labels[c], "a_posteriori": float(np.mean(v))}
                           for (p, c), v in sorted(periods.items())],
-            "states": states}
+            "by_subject": subjects.rows(), "states": states}

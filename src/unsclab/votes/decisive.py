@@ -27,7 +27,7 @@ Review* 19 (1965) 317–343.
 
 from __future__ import annotations
 
-__all__ = ["decisiveness", "a_posteriori_power"]
+__all__ = ["decisiveness", "a_posteriori_power", "SubjectTally"]
 
 import numpy as np
 
@@ -65,11 +65,36 @@ def decisiveness(P: np.ndarray, veto: np.ndarray, quota: int, negatives: int = 1
     return out
 
 
+class SubjectTally:
+    """Per subject of the decisions (:func:`unsclab.replay.subjects.subject_of`): decisions and
+    the mean decisiveness of seats with a veto and of seats without one."""
+
+    def __init__(self) -> None:
+        self._by: dict[str, tuple[list[int], list[float], list[float]]] = {}
+
+    def add(self, title: str, decisive: np.ndarray, veto: np.ndarray) -> None:
+        from unsclab.replay.subjects import subject_of
+
+        n, with_veto, without = self._by.setdefault(subject_of(title), ([0], [], []))
+        n[0] += 1
+        with_veto.extend(map(float, decisive[veto]))
+        without.extend(map(float, decisive[~veto]))
+
+    def rows(self) -> list[dict]:
+        from unsclab.replay.subjects import SUBJECTS
+
+        def mean(v: list[float]) -> float | None:
+            return float(np.mean(v)) if v else None
+
+        return [{"subject": k, "decisions": self._by[k][0][0], "veto_seat": mean(self._by[k][1]),
+                 "other_seat": mean(self._by[k][2])} for k in SUBJECTS if k in self._by]
+
+
 def a_posteriori_power(since: int = 1990, until: int = 2025, subject: str | None = None,
                        record=None) -> dict:
     """A posteriori power of the real Council's members on the decisions of ``since``–``until``
-    (optionally one subject): per state, per kind of seat and per period (those of
-    :data:`unsclab.replay.groups.PERIODS`), with the a priori Banzhaf value."""
+    (optionally one subject): per state, per kind of seat, per period (those of
+    :data:`unsclab.replay.groups.PERIODS`) and per subject, with the a priori Banzhaf value."""
     from unsclab.errors import UnsclabError
     from unsclab.replay.groups import period_label
     from unsclab.replay.run import design_in_force
@@ -84,6 +109,7 @@ def a_posteriori_power(since: int = 1990, until: int = 2025, subject: str | None
     kinds = {"permanent": [], "elected": []}
     kinds_prior = {"permanent": [], "elected": []}
     periods: dict[tuple[str, str], list[float]] = {}
+    subjects = SubjectTally()
     n = 0
     for t, cols, F in decision_blocks(cv, model.src, "members"):
         year = int(cv.years[t])
@@ -98,6 +124,7 @@ def a_posteriori_power(since: int = 1990, until: int = 2025, subject: str | None
         d = decisiveness(P, veto, rule.quota, rule.veto.negatives)
         half = np.tile([0.5, 0.0, 0.5], (len(cols), 1))
         b = decisiveness(half, veto, rule.quota, rule.veto.negatives)
+        subjects.add(cv.titles[t], d, veto)
         n += 1
         for code, v, x, p in zip(codes, veto, d, b):
             per_state.setdefault(code, []).append(float(x))
@@ -118,4 +145,4 @@ def a_posteriori_power(since: int = 1990, until: int = 2025, subject: str | None
                         for k, v in kinds.items()},
             "by_period": [{"period": p, "seat": k, "a_posteriori": float(np.mean(v))}
                           for (p, k), v in sorted(periods.items())],
-            "states": states}
+            "by_subject": subjects.rows(), "states": states}
