@@ -4,8 +4,10 @@ Penrose (absolute Banzhaf) measure: the share of random coalitions (each player 
 probability 1/2) in which a player is a swing. Shapley-Shubik index: the share of random orders
 in which it is the pivot. Ternary Penrose measure (Felsenthal & Machover 1997): the share of
 random roll calls of the others (each yes, abstain or no with probability 1/3) in which the
-player is decisive -- the proposal passes if it votes yes and fails if it votes no. All are
-means of ``N`` independent 0/1 draws; with ``L = ln(4 n /
+player is decisive -- the proposal passes if it votes yes and fails if it votes no. Ternary
+Shapley-Shubik index: the share of random ordered roll calls (a random order, each vote yes,
+abstain or no with probability 1/3) in which the player is the first after whose vote the outcome
+is settled whatever the rest do. All are means of ``N`` independent 0/1 draws; with ``L = ln(4 n /
 (1 - confidence))``, with probability at least ``confidence`` every player's estimate ``p`` is
 within
 
@@ -45,7 +47,8 @@ import numpy as np
 from unsclab.errors import GameError
 
 #: Indices with a Monte Carlo estimate.
-APPROXIMABLE = ("penrose", "banzhaf", "shapley_shubik", "ternary_penrose", "ternary_banzhaf")
+APPROXIMABLE = ("penrose", "banzhaf", "shapley_shubik", "ternary_penrose", "ternary_banzhaf",
+                "ternary_shapley_shubik")
 #: Those estimated when none is named: the binary ones.
 DEFAULT_ESTIMATES = ("penrose", "banzhaf", "shapley_shubik")
 _CHUNK = 4_000_000  # matrix entries per batch (players x samples)
@@ -139,6 +142,28 @@ def _ternary_penrose(W, q, groups, abstain, n, samples, rng) -> np.ndarray:
     return hits / samples
 
 
+def _ternary_shapley(W, q, groups, abstain, n, samples, rng) -> np.ndarray:
+    """Pivots of random ordered roll calls: after each vote, settled if the draft passes with
+    everyone left voting no, or fails with everyone left voting yes (the game is monotone)."""
+    hits = np.zeros(n, dtype=np.int64)
+    per = max(1, _CHUNK // (n * W.shape[0]))
+    done = 0
+    total = W.sum(axis=1)
+    while done < samples:
+        k = min(per, samples - done)
+        order = np.argsort(rng.random((k, n)), axis=1)
+        V = rng.integers(0, 3, size=(k, n))  # 0 no, 1 abstain, 2 yes, in voting order
+        w = W.T[order]  # (k, n, C): the weights in voting order
+        counted = w * ((V == 2)[..., None] + (V == 1)[..., None] * abstain)
+        low = np.cumsum(counted, axis=1)  # counted weight once each has voted, the rest no
+        high = low + (total - np.cumsum(w, axis=1))  # ... the rest yes
+        settled = _wins(low, q, groups) | ~_wins(high, q, groups)
+        pivot_pos = settled.argmax(axis=1)  # the last vote always settles it
+        np.add.at(hits, order[np.arange(k), pivot_pos], 1)
+        done += k
+    return hits / samples
+
+
 def _normalised(p: np.ndarray, eps: np.ndarray) -> tuple[list[float], list[float]]:
     """``p / sum p`` and its bound on the event where every ``|p_i - exact| <= eps_i``."""
     total = p.sum()
@@ -205,4 +230,8 @@ def approximate(game, indices=DEFAULT_ESTIMATES, *, samples: int = 20_000, seed:
         s = _shapley(W, q, groups, n, samples, rng)
         values["shapley_shubik"] = s.tolist()
         error["shapley_shubik"] = error_bound(s, samples, confidence).tolist()
+    if "ternary_shapley_shubik" in indices:
+        s = _ternary_shapley(W, q, groups, abstain, n, samples, rng)
+        values["ternary_shapley_shubik"] = s.tolist()
+        error["ternary_shapley_shubik"] = error_bound(s, samples, confidence).tolist()
     return Approximation(values, error, samples, seed, confidence)
