@@ -40,7 +40,7 @@ import csv
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from unsclab.data.readers import _known_codes, _read_text, _resolve
+from unsclab.data.reading import known_codes, read_utf8, source_path
 from unsclab.errors import DataError
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -63,7 +63,7 @@ _BOOL = {"TRUE": True, "FALSE": False}
 
 
 def _header(p: Path) -> list[str]:
-    text = _read_text(p)
+    text = read_utf8(p)
     first = text.split("\n", 1)[0].rstrip("\r")
     header = next(csv.reader([first]), [])
     header = [h.strip().lstrip("\ufeff") for h in header]
@@ -71,7 +71,7 @@ def _header(p: Path) -> list[str]:
     if header[:8] != want:
         raise DataError(f"header starts {','.join(header[:8])!r}; expected "
                         f"{','.join(want)!r} then one column per ISO3 code", file=str(p), line=1)
-    known = _known_codes() | {"TWN"}
+    known = known_codes() | {"TWN"}
     for code in header[8:]:
         if code not in known:
             raise DataError(f"unknown state column {code!r}; expected an ISO3 code", file=str(p),
@@ -177,7 +177,7 @@ def read_ga_v33(path: str | Path | None = None) -> tuple[pd.DataFrame, pd.DataFr
       (category, project code), ``column`` (category, the file's column), ``vote`` (category
       yes / abstain / no / absent). "Not a member" cells (code 9) are not rows.
     """
-    p = _resolve("ga_votes_v33", path)
+    p = source_path("ga_votes_v33", path)
     header = _header(p)
     df = _table(p, header)
     rc = _roll_calls(df, str(p))

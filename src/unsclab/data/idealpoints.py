@@ -33,7 +33,7 @@ import csv
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from unsclab.data.readers import _int, _known_codes, _read_text, _resolve
+from unsclab.data.reading import known_codes, read_utf8, source_path, whole_number
 from unsclab.errors import DataError
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -68,7 +68,7 @@ def _project_iso3(iso3c: str, year: int) -> str:
 
 def _parse(p: Path) -> list[tuple]:
     file = str(p)
-    lines = _read_text(p).split("\n")
+    lines = read_utf8(p).split("\n")
     if lines and lines[-1] == "":
         lines.pop()
     reader = csv.reader(lines, delimiter="\t", strict=True)
@@ -81,22 +81,22 @@ def _parse(p: Path) -> list[tuple]:
     if tuple(header) != IDEAL_POINT_COLUMNS:
         raise DataError(f"header is {' '.join(header)!r}; expected the tab-separated columns "
                         f"{' '.join(IDEAL_POINT_COLUMNS)}", file=file, line=1)
-    known = _known_codes() | {"TWN", "YAR"}
+    known = known_codes() | {"TWN", "YAR"}
     recs = []
     for line, row in enumerate(reader, start=2):
         if len(row) != len(header):
             raise DataError(f"row has {len(row)} fields; expected {len(header)}", file=file,
                             line=line)
-        ccode = _int(row[0], file, line, "ccode")
+        ccode = whole_number(row[0], file, line, "ccode")
         iso3c = row[1].strip()
         if iso3c not in known:
             raise DataError(f"unknown state code {iso3c!r}; expected an ISO3 code of a current "
                             "or historical state", file=file, line=line, field="iso3c")
-        year = _int(row[3], file, line, "year")
+        year = whole_number(row[3], file, line, "year")
         if not 1946 <= year <= 2100:
             raise DataError(f"year {year} is outside 1946–2100", file=file, line=line,
                             field="year")
-        n = _int(row[4], file, line, "NVotesFP")
+        n = whole_number(row[4], file, line, "NVotesFP")
         values = [_float(row[i], file, line, header[i]) for i in range(5, len(header))]
         recs.append((_project_iso3(iso3c, year), iso3c, ccode, row[2].strip(), year, n, *values))
     return recs
@@ -125,7 +125,7 @@ def read_ideal_points(path: str | Path | None = None) -> pd.DataFrame:
     """
     import pandas as pd
 
-    p = _resolve("ga_ideal_points", path)
+    p = source_path("ga_ideal_points", path)
     cols = ["iso3", "iso3c", "ccode", "country", "year", "n_votes", "ideal_point",
             *QUANTILES.values()]
     df = pd.DataFrame.from_records(_parse(p), columns=cols)

@@ -104,7 +104,7 @@ def _open_csv(p: Path) -> str:
 
 
 def _state_map(columns: list[str], file: str) -> tuple[dict[str, str], dict[str, str]]:
-    from unsclab.data.readers import code_aliases, project_table
+    from unsclab.data.reading import code_aliases, project_table
 
     table = {r["column"]: r["state"] for r in project_table("undl_names.csv")}
     for col in columns:
@@ -121,9 +121,9 @@ def read_undl_scrape(path: str | Path | None = None) -> UNDLScrape:
     """Read the UN Digital Library voting scrape (see :class:`UNDLScrape`)."""
     import pandas as pd
 
-    from unsclab.data.readers import _resolve
+    from unsclab.data.reading import source_path
 
-    p = _resolve("undl_scrape", path)
+    p = source_path("undl_scrape", path)
     file = f"{p}:{_ENTRY}"
     try:
         df = pd.read_csv(io.StringIO(_open_csv(p)), dtype=str, keep_default_na=False)

@@ -4,8 +4,7 @@ Two files, both long (one row per member state per adopted resolution) and both 
 the Library in the UN Digital Library:
 
 - **Security Council Voting Data** (digitallibrary.un.org/record/4055387, version 3 and later):
-  read by :func:`unsclab.data.readers.read_undl_sc_voting`; its columns are
-  :data:`SC_COLUMNS`.
+  read by :func:`read_undl_sc_voting`; its columns are :data:`SC_COLUMNS`.
 - **General Assembly Voting Data** (digitallibrary.un.org/record/4060887): read by
   :func:`read_undl_ga_voting`; its columns are :data:`GA_COLUMNS`. Their meaning is read in the
   Library's data dictionary for the file ("UN General Assembly Voting Data: Description and
@@ -31,22 +30,44 @@ __all__ = [
     "GA_COLUMNS",
     "OPTIONAL_COLUMNS",
     "SC_COLUMNS",
+    "UNDL_COLUMNS",
     "check_header",
     "check_tallies",
     "file_kind",
     "read_undl_ga_voting",
+    "read_undl_sc_voting",
+    "undl_member_row",
+    "undl_member_rows",
 ]
 
 import csv
+from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from unsclab.data.readers import UNDL_COLUMNS, _int, _read_text, _resolve, _rows, undl_member_rows
+from unsclab.data.reading import (
+    ISO_DATE,
+    VOTES,
+    code_aliases,
+    csv_rows,
+    known_codes,
+    read_utf8,
+    source_path,
+    whole_number,
+)
 from unsclab.errors import DataError
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
 
+UNDL_COLUMNS = (
+    "undl_id", "ms_code", "ms_name", "permanent_member", "ms_vote", "date", "resolution",
+    "draft", "meeting", "description", "agenda", "subjects", "vote_note", "total_yes",
+    "total_no", "total_abstentions", "total_non_voting", "total_ms", "modality", "undl_link",
+)
+_UNDL_VOTES = {"Y": "Y", "N": "N", "A": "A", "X": "NV", "": "NV", "NV": "NV"}
+_TRUE = {"true", "t", "1", "yes", "y", "p"}
+_FALSE = {"false", "f", "0", "no", "n", "r", ""}
 SC_COLUMNS = UNDL_COLUMNS
 GA_COLUMNS = (
     "undl_id", "ms_code", "ms_name", "ms_vote", "date", "session", "resolution", "draft",
@@ -60,7 +81,7 @@ _TALLY = {"Y": "yes", "N": "no", "A": "abstain", "NV": "not_voting"}
 
 
 def _header_line(p: Path) -> list[str]:
-    first = _read_text(p).split("\n", 1)[0].rstrip("\r")
+    first = read_utf8(p).split("\n", 1)[0].rstrip("\r")
     return [h.strip().lstrip("\ufeff") for h in next(csv.reader([first]), [])]
 
 
@@ -151,31 +172,27 @@ def read_undl_ga_voting(path: str | Path) -> tuple[pd.DataFrame, pd.DataFrame]:
     """
     import pandas as pd
 
-    p = _resolve("undl_ga", path)
+    p = source_path("undl_ga", path)
     file = str(p)
     check_header(p, GA_COLUMNS)
-    rows = _rows(_read_text(p), file)
+    rows = csv_rows(read_utf8(p), file)
     header = next(rows)[1]
     header = [h.strip().lstrip("\ufeff") for h in header]
     rcs: dict[int, dict] = {}
     out: list[tuple] = []
     for line, get, uid, code, vote, date in undl_member_rows(rows, header, header, _GA_VOTES,
                                                              file):
-        totals = {c: _int(get[f"total_{_total_name(c)}"], file, line,
+        totals = {c: whole_number(get[f"total_{_total_name(c)}"], file, line,
                           f"total_{_total_name(c)}", unknown="")
                   for c in ("yes", "no", "abstain", "not_voting")}
         if uid in rcs:
-            for c, v in totals.items():
-                if v != rcs[uid][c]:
-                    raise DataError(f"impossible tally: total_{_total_name(c)} is {v} here but "
-                                    f"{rcs[uid][c]} on line {rcs[uid]['line']} for the same "
-                                    "resolution", file=file, line=line,
-                                    field=f"total_{_total_name(c)}")
+            _same_totals(rcs[uid], get, file, line)
         if uid not in rcs:
             rcs[uid] = {"rcid": uid, "date": date, "session": get["session"],
                         "ga_year": _ga_year(get["session"], date),
                         "symbol": get["resolution"], "title": get["title"], **totals,
-                        "total_ms": _int(get["total_ms"], file, line, "total_ms", unknown=""),
+                        "total_ms": whole_number(get["total_ms"], file, line, "total_ms",
+                                                 unknown=""),
                         "line": line}
         elif rcs[uid]["date"] != date or rcs[uid]["symbol"] != get["resolution"]:
             raise DataError(f"undl_id {uid} has another date or resolution than on line "
@@ -194,3 +211,156 @@ def read_undl_ga_voting(path: str | Path) -> tuple[pd.DataFrame, pd.DataFrame]:
     check_tallies(rc, votes, key="rcid", file=file,
                   codes={"yes": "Y", "no": "N", "abstain": "A", "absent": "NV"})
     return rc, votes
+
+
+def read_undl_sc_voting(path: str | Path) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The UN Dag Hammarskjöld Library "Security Council Voting Data" CSV
+    (digitallibrary.un.org/record/4055387; one row per member state per adopted resolution).
+
+    Returns ``(decisions, ballots)`` in the shape of :class:`unsclab.record.Record`:
+
+    - ``decisions``: ``id`` (int64, ``undl_id``), ``date`` (datetime64), ``year`` (int16),
+      ``symbol`` (string: the resolution symbol), ``draft`` (string, <NA> where the Library has
+      none — before 1998 mostly), ``resolution`` (string), ``title`` (string, ``description``),
+      ``outcome`` (category: always ``adopted``; the file holds adopted resolutions only),
+      ``yes``, ``no``, ``abstain``, ``not_voting`` (Int8, the ``total_*`` columns),
+      ``vetoed_by`` (string, empty), ``procedural`` (bool, False: the file does not say),
+      ``adopted_without_vote`` (bool: ``modality`` or ``vote_note`` says "without", in which
+      case the Library records every member as ``Y``), ``modality`` (string), ``total_ms``
+      (Int16), ``line`` (int32, the decision's first line in the file).
+    - ``ballots``: ``decision`` (int64), ``iso3`` (category; ``ms_code`` with historical codes
+      mapped by the project convention, e.g. ``SUN`` → ``RUS``), ``vote`` (category Y/N/A/NV;
+      the Library's ``X`` = non-voting), ``permanent`` (bool, ``permanent_member``), ``line``
+      (int32).
+
+    Votes on drafts not adopted are not in this file; use the Sciences Po source for them.
+    """
+    p = source_path("undl", path)
+    file = str(p)
+    rows = csv_rows(read_utf8(p), file)
+    try:
+        _, header = next(rows)
+    except StopIteration:
+        raise DataError("empty file; expected the UNDL header", file=file, line=1) from None
+    header = [h.strip().lstrip("\ufeff") for h in header]
+    for n in UNDL_COLUMNS:
+        if n not in header:
+            raise DataError(f"column {n!r} is missing; expected the Library's columns "
+                            f"{', '.join(UNDL_COLUMNS)}", file=file, line=1, field=n)
+    decisions: dict[int, dict] = {}
+    ballots: list[tuple] = []
+    for line, get, uid, code, vote, date in undl_member_rows(rows, header, UNDL_COLUMNS,
+                                                             _UNDL_VOTES, file):
+        perm = get["permanent_member"].lower()
+        if perm not in _TRUE | _FALSE:
+            raise DataError(f"{get['permanent_member']!r} is not True/False", file=file,
+                            line=line, field="permanent_member")
+        if uid in decisions:
+            _same_totals(decisions[uid], get, file, line)
+        else:
+            decisions[uid] = _sc_decision(uid, date, get, file, line)
+        ballots.append((uid, code, vote, perm in _TRUE, line))
+    return _sc_decisions_frame(decisions), _sc_ballots_frame(ballots)
+
+
+def _sc_decision(uid: int, date: str, get: dict[str, str], file: str, line: int) -> dict:
+    """A decision of the SC file, from the first of its member rows."""
+    without = "without" in (get["modality"] + " " + get["vote_note"]).lower()
+
+    def total(name: str):
+        return whole_number(get[name], file, line, name, unknown="")
+
+    return {
+        "id": uid, "date": date, "symbol": get["resolution"],
+        "draft": get["draft"] or None, "resolution": get["resolution"],
+        "title": get["description"], "outcome": "adopted",
+        "yes": total("total_yes"), "no": total("total_no"),
+        "abstain": total("total_abstentions"), "not_voting": total("total_non_voting"),
+        "vetoed_by": "", "procedural": False, "adopted_without_vote": without,
+        "modality": get["modality"], "total_ms": total("total_ms"), "line": line,
+    }
+
+
+def _sc_decisions_frame(decisions: dict[int, dict]) -> pd.DataFrame:
+    import pandas as pd
+
+    dec = pd.DataFrame(list(decisions.values()),
+                       columns=["id", "date", "symbol", "draft", "resolution", "title",
+                                "outcome", "yes", "no", "abstain", "not_voting", "vetoed_by",
+                                "procedural", "adopted_without_vote", "modality", "total_ms",
+                                "line"])
+    dec["date"] = pd.to_datetime(dec["date"], format="%Y-%m-%d")
+    dec.insert(2, "year", dec["date"].dt.year.astype("int16"))
+    dec = dec.astype({"id": "int64", "symbol": "string", "draft": "string",
+                      "resolution": "string", "title": "string", "yes": "Int8", "no": "Int8",
+                      "abstain": "Int8", "not_voting": "Int8", "vetoed_by": "string",
+                      "procedural": "bool", "adopted_without_vote": "bool",
+                      "modality": "string", "total_ms": "Int16", "line": "int32"})
+    dec["outcome"] = pd.Categorical(dec["outcome"],
+                                    categories=["adopted", "vetoed", "lack_of_majority"])
+    return dec
+
+
+def _sc_ballots_frame(ballots: list[tuple]) -> pd.DataFrame:
+    """``ballots``: (decision, iso3, vote, permanent, line) tuples."""
+    import pandas as pd
+
+    b_dec, b_iso, b_vote, b_perm, b_line = ([b[i] for b in ballots] for i in range(5))
+    return pd.DataFrame({
+        "decision": pd.array(b_dec, dtype="int64"),
+        "iso3": pd.Categorical(b_iso),
+        "vote": pd.Categorical(b_vote, categories=list(VOTES)),
+        "permanent": pd.array(b_perm, dtype="bool"),
+        "line": pd.array(b_line, dtype="int32"),
+    })
+
+
+def undl_member_rows(rows: Any, header: list[str], columns: Sequence[str],
+                     votes: dict[str, str], file: str) -> Iterator[tuple]:
+    """Each row of a Library voting CSV as ``(line, fields, undl_id, ISO3, vote, date)``, with
+    its field count and member columns checked by :func:`undl_member_row`."""
+    ix = {n: header.index(n) for n in columns}
+    seen: set[tuple[int, str]] = set()
+    for line, row in rows:
+        if len(row) != len(header):
+            raise DataError(f"row has {len(row)} fields; expected {len(header)}", file=file,
+                            line=line)
+        get = {n: row[i].strip() for n, i in ix.items()}
+        yield (line, get, *undl_member_row(get, votes, seen, file, line))
+
+
+def undl_member_row(get: dict[str, str], votes: dict[str, str], seen: set[tuple[int, str]],
+                    file: str, line: int) -> tuple[int, str, str, str]:
+    """``(undl_id, ISO3, vote, date)`` of one row of a Library voting CSV, checked: a known state
+    code (historical codes mapped, e.g. ``SUN`` → ``RUS``), a vote in ``votes``, an ISO date,
+    and the state listed once per resolution."""
+    uid = whole_number(get["undl_id"], file, line, "undl_id")
+    code = code_aliases().get(get["ms_code"].upper(), get["ms_code"].upper())
+    if code not in known_codes():
+        raise DataError(f"unknown member state code {get['ms_code']!r} ({get['ms_name']!r}); "
+                        "expected an ISO3 code of a current or historical state", file=file,
+                        line=line, field="ms_code")
+    vote = votes.get(get["ms_vote"].upper())
+    if vote is None:
+        raise DataError(f"{get['ms_vote']!r} is not a vote; expected Y, N, A or X", file=file,
+                        line=line, field="ms_vote")
+    date = get["date"][:10]
+    if not ISO_DATE.match(date):
+        raise DataError(f"{get['date']!r} is not a date; expected YYYY-MM-DD", file=file,
+                        line=line, field="date")
+    if (uid, code) in seen:
+        raise DataError(f"{code} appears twice for undl_id {uid}", file=file, line=line,
+                        field="ms_code")
+    seen.add((uid, code))
+    return uid, code, vote, date
+
+
+def _same_totals(first: dict, get: dict[str, str], file: str, line: int) -> None:
+    """Every row of one resolution must repeat its first row's totals."""
+    for col, name in (("yes", "total_yes"), ("no", "total_no"), ("abstain", "total_abstentions"),
+                      ("not_voting", "total_non_voting")):
+        value = whole_number(get[name], file, line, name, unknown="")
+        if value != first[col]:
+            raise DataError(f"impossible tally: {name} is {value} here but {first[col]} on "
+                            f"line {first['line']} for the same resolution", file=file,
+                            line=line, field=name)
