@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from unsclab.data.reading import csv_rows, project_table, read_utf8, source_path, whole_number
+from unsclab.data.reading import csv_with_header, project_table, source_path, whole_number
 from unsclab.errors import DataError
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -29,14 +29,9 @@ def read_dppa(path: str | Path | None = None) -> pd.DataFrame:
     import pandas as pd
 
     p = source_path("dppa_membership", path)
-    file = str(p)
     names = {r["name"]: r["iso3"] for r in project_table("dppa_names.csv")}
     blanks = {int(r["year"]): r["iso3"] for r in project_table("dppa_blank_names.csv")}
-    rows = csv_rows(read_utf8(p), file)
-    try:
-        _, header = next(rows)
-    except StopIteration:
-        raise DataError("empty file; expected the DPPA header", file=file, line=1) from None
+    file, rows, header = csv_with_header(p, "DPPA")
     expected = ["id", "year", "security_council_member", "last_update"]
     if [h.strip().lstrip("\ufeff") for h in header] != expected:
         raise DataError(f"header is {','.join(header)!r}; expected {','.join(expected)!r}",

@@ -14,6 +14,7 @@ __all__ = [
     "VOTES",
     "code_aliases",
     "csv_rows",
+    "csv_with_header",
     "known_codes",
     "project_table",
     "read_members",
@@ -25,6 +26,7 @@ __all__ = [
 import csv
 import io
 import re
+from collections.abc import Iterator
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -127,6 +129,20 @@ def csv_rows(text: str, file: str):
             row[-1] = row[-1][:-1]  # CRLF line ending
         yield start, row
         start = reader.line_num + 1
+
+
+def csv_with_header(p: Path, what: str | None = None) -> tuple[str, Iterator, list[str]]:
+    """``(file, rows, header)`` of a CSV file: its name, its rows after the header
+    (:func:`csv_rows`) and the header as written; an empty file is refused (``what``: the
+    header expected, named in the message)."""
+    file = str(p)
+    rows = csv_rows(read_utf8(p), file)
+    try:
+        _, header = next(rows)
+    except StopIteration:
+        expected = f"; expected the {what} header" if what else ""
+        raise DataError(f"empty file{expected}", file=file, line=1) from None
+    return file, rows, header
 
 
 def whole_number(value: str, file: str, line: int, field: str, *, unknown: str | None = None):

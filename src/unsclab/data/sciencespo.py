@@ -14,9 +14,8 @@ from typing import TYPE_CHECKING
 from unsclab.data.reading import (
     ISO_DATE,
     VOTES,
-    csv_rows,
+    csv_with_header,
     project_table,
-    read_utf8,
     source_path,
     whole_number,
 )
@@ -68,12 +67,7 @@ class SciencesPo:
 def read_sciencespo(path: str | Path | None = None) -> SciencesPo:
     """Read the Sciences Po UNSC votes file (see :class:`SciencesPo`)."""
     p = source_path("sciencespo_votes", path)
-    file = str(p)
-    rows = csv_rows(read_utf8(p), file)
-    try:
-        _, header = next(rows)
-    except StopIteration:
-        raise DataError("empty file; expected the Sciences Po header", file=file, line=1) from None
+    file, rows, header = csv_with_header(p, "Sciences Po")
     countries, codes = _country_columns(header, file)
     width = len(header)
     recs: list[tuple] = []

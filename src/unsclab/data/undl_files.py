@@ -50,6 +50,7 @@ from unsclab.data.reading import (
     VOTES,
     code_aliases,
     csv_rows,
+    csv_with_header,
     known_codes,
     read_utf8,
     source_path,
@@ -236,12 +237,7 @@ def read_undl_sc_voting(path: str | Path) -> tuple[pd.DataFrame, pd.DataFrame]:
     Votes on drafts not adopted are not in this file; use the Sciences Po source for them.
     """
     p = source_path("undl", path)
-    file = str(p)
-    rows = csv_rows(read_utf8(p), file)
-    try:
-        _, header = next(rows)
-    except StopIteration:
-        raise DataError("empty file; expected the UNDL header", file=file, line=1) from None
+    file, rows, header = csv_with_header(p, "UNDL")
     header = [h.strip().lstrip("\ufeff") for h in header]
     for n in UNDL_COLUMNS:
         if n not in header:

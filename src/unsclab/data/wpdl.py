@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from unsclab.data.reading import csv_rows, read_utf8, source_path
+from unsclab.data.reading import csv_with_header, source_path
 from unsclab.errors import DataError
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -30,12 +30,7 @@ def read_vetoes_wpdl(path: str | Path | None = None) -> pd.DataFrame:
     import pandas as pd
 
     p = source_path("wpdl_vetoes", path)
-    file = str(p)
-    rows = csv_rows(read_utf8(p), file)
-    try:
-        _, header = next(rows)
-    except StopIteration:
-        raise DataError("empty file", file=file, line=1) from None
+    file, rows, header = csv_with_header(p)
     need = ["year", "date", "draft", "meeting_record", "agenda_item", "crisis_topic", "region",
             "member_veto1", "member_veto2", "member_veto3"]
     header = [h.strip().lstrip("\ufeff") for h in header]
