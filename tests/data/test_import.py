@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 
 import pytest
 from typer.testing import CliRunner
@@ -255,6 +256,35 @@ def test_cli_import_json_and_exit_code(sc_file):
     status = json.loads(CliRunner().invoke(app, ["data", "status", "--json"]).stdout)
     (entry,) = status["imports"]
     assert (entry["file"], entry["kind"], entry["added"]) == ("sc_voting.csv", "sc", 1)
+
+
+@pytest.mark.parametrize(("damage", "message"), [
+    ("truncate", r"imported file refused \(truncated or altered: \d+ bytes, expected \d+\)"),
+    ("flip", r"imported file refused \(corrupt: SHA-256 is [0-9a-f]{64}, expected [0-9a-f]{64}\)"),
+    ("sidecar", r"imported file refused \(no checksum file \(sc_decisions\.parquet\.meta\.json\)\)"),
+])
+def test_a_damaged_import_is_refused_in_one_line(sc_file, damage, message):
+    """An imported table that no longer matches its integrity sidecar stops the next command
+    that reads the record: one line on stderr naming the file, exit 1, nothing read from it."""
+    from unsclab.cli.main import app
+
+    imports.import_file(sc_file, on_conflict="keep")
+    path = imports.imports_dir() / "sc_decisions.parquet"
+    data = path.read_bytes()
+    if damage == "truncate":
+        path.write_bytes(data[: len(data) // 2])
+    elif damage == "flip":
+        path.write_bytes(data[:100] + bytes([data[100] ^ 0xFF]) + data[101:])
+    else:
+        (path.parent / (path.name + ".meta.json")).unlink()
+    result = CliRunner().invoke(app, ["data", "import", str(sc_file), "--dry-run"])
+    assert result.exit_code == 1
+    lines = [line for line in result.stderr.splitlines() if line.strip()]
+    assert len(lines) == 1 and "Traceback" not in result.output, result.output
+    assert lines[0].startswith(f"error: {path}: ")
+    assert re.search(message + r"; remove the imports with 'unsclab data import --undo' and "
+                     "import the file again$", lines[0]), lines[0]
+    assert not result.stdout.strip()  # no partial report
 
 
 def test_ga_replace_swaps_the_roll_call(tmp_path, ga_current):

@@ -17,7 +17,10 @@ Imports live in ``<user cache>/imports/``: ``sc_decisions.parquet`` and ``sc_bal
 (Record schema; an added resolution's ``id`` is its ``undl_id``, a replaced one keeps the record's
 id), ``ga_roll_calls.parquet`` and ``ga_votes.parquet`` (schema of the ``ga_recent_*`` tables),
 and ``manifest.json`` (each imported file's name, SHA-256, date and counts, and the GA roll calls
-replaced). :func:`overlay` lays them over a table, so the record and the GA alignment see them
+replaced). Each is written with an integrity sidecar (``<file>.meta.json``: kind, version,
+size, SHA-256; :mod:`unsclab.data.integrity`) and checked before every read: a damaged import
+cannot be rebuilt (it came from the user's file), so it is refused with a one-line error that
+says how to start again. :func:`overlay` lays them over a table, so the record and the GA alignment see them
 like any other data in the user cache. ``unsclab data import --undo`` (:func:`clear`) removes
 them.
 """
@@ -39,6 +42,7 @@ import datetime as _dt
 import hashlib
 import json
 import re
+from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -54,6 +58,8 @@ _FILES = {"decisions": "sc_decisions", "ballots": "sc_ballots",
 _KEYS = {"decisions": "id", "ballots": "decision", "ga_recent_roll_calls": "rcid",
          "ga_recent_votes": "rcid", "ga_roll_calls": "rcid", "ga_votes": "rcid"}
 _KIND_TITLE = {"sc": "Security Council Voting Data", "ga": "General Assembly Voting Data"}
+#: Schema version of the imported tables and manifest, recorded in their integrity sidecars.
+_VERSION = 1
 
 
 @dataclass
@@ -84,15 +90,31 @@ def imports_dir() -> Path:
     return cache_dir() / "imports"
 
 
+def _checked(path: Path, read: Callable[[Path], Any]) -> Any:
+    """``read(path)`` once its integrity sidecar vouches for it; a damaged import is refused."""
+    from unsclab.data.integrity import CorruptFile, read_checked
+
+    try:
+        return read_checked(path, read, kind=f"unsclab-import:{path.name}", version=_VERSION)
+    except CorruptFile as err:
+        problem = err.problems[0]
+        why = problem.message.removesuffix("; refused")
+        raise UnsclabError(f"imported file refused ({why}); remove the imports with "
+                           "'unsclab data import --undo' and import the file again",
+                           file=problem.file or str(path)) from None
+
+
+def _write_checked(path: Path, write: Callable[[Path], None]) -> None:
+    from unsclab.data.integrity import write_checked
+
+    write_checked(path, write, kind=f"unsclab-import:{path.name}", version=_VERSION)
+
+
 def _read_manifest() -> dict[str, Any]:
     path = imports_dir() / "manifest.json"
     if not path.is_file():
         return {"imports": [], "ga_replaced": []}
-    try:
-        return json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError) as err:
-        raise UnsclabError(f"unreadable import manifest ({err}); remove it with "
-                           "'unsclab data import --undo'", file=str(path)) from None
+    return _checked(path, lambda p: json.loads(p.read_text(encoding="utf-8")))
 
 
 def imports_digest() -> str:
@@ -109,11 +131,7 @@ def _stored(name: str) -> pd.DataFrame | None:
     path = imports_dir() / f"{_FILES[name]}.parquet"
     if not path.is_file():
         return None
-    try:
-        return pd.read_parquet(path)
-    except Exception as err:  # pyarrow raises several kinds for a damaged file
-        raise UnsclabError(f"unreadable imported table ({type(err).__name__}); remove the "
-                           "imports with 'unsclab data import --undo'", file=str(path)) from None
+    return _checked(path, pd.read_parquet)
 
 
 def overlay(name: str, df: pd.DataFrame) -> pd.DataFrame:
@@ -160,12 +178,12 @@ def import_status() -> list[dict[str, Any]]:
 
 
 def clear() -> int:
-    """Remove every import; returns how many files were removed."""
+    """Remove every import (and the sidecars); returns how many imported files were removed."""
     n = 0
     for path in imports_dir().glob("*"):
         if path.suffix in (".parquet", ".json"):
             path.unlink()
-            n += 1
+            n += not path.name.endswith(".meta.json")
     return n
 
 
@@ -263,14 +281,11 @@ def _plan_ga(p: Path):
 def _merge_store(name: str, new: pd.DataFrame, key: str) -> None:
     import pandas as pd
 
-    from unsclab._files import atomic_path
-
     old = _stored(name)
     if old is not None:
         new = pd.concat([old[~old[key].isin(set(new[key]))], new], ignore_index=True)
-    imports_dir().mkdir(parents=True, exist_ok=True)
-    with atomic_path(imports_dir() / f"{_FILES[name]}.parquet") as tmp:
-        new.to_parquet(tmp, index=False)
+    _write_checked(imports_dir() / f"{_FILES[name]}.parquet",
+                   lambda tmp: new.to_parquet(tmp, index=False))
 
 
 def _write_sc(frames, take: set[int], replace_ids: dict[int, int]) -> None:
@@ -329,8 +344,6 @@ def _write_ga(frames, take: set[int], dropped: list[int]) -> dict[str, Any]:
 
 def _log(report: ImportReport, *, dropped: list[int] | None = None,
          symbols: dict[int, str] | None = None) -> None:
-    from unsclab._files import atomic_path
-
     manifest = _read_manifest()
     entry = {"file": Path(report.file).name, "sha256": report.sha256, "kind": report.kind,
              "imported": _dt.datetime.now(_dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
@@ -341,6 +354,6 @@ def _log(report: ImportReport, *, dropped: list[int] | None = None,
         manifest["ga_replaced"] = sorted(set(manifest.get("ga_replaced", []))
                                          | set(dropped or []))
     manifest["imports"].append(entry)
-    imports_dir().mkdir(parents=True, exist_ok=True)
-    with atomic_path(imports_dir() / "manifest.json") as tmp:
-        tmp.write_text(json.dumps(manifest, indent=1) + "\n", encoding="utf-8")
+    _write_checked(imports_dir() / "manifest.json",
+                   lambda tmp: tmp.write_text(json.dumps(manifest, indent=1) + "\n",
+                                              encoding="utf-8"))
