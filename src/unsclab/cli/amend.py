@@ -46,6 +46,17 @@ def _setup(positions, weight, draws, seed, threshold, occupancy):
                  occupancy=occupancy)
 
 
+def _emit(result: dict, as_json: bool, show: str, *args) -> None:
+    """``result`` as one JSON document, or as tables by ``amend_output.<show>`` (given
+    ``*args`` in place of ``result`` where it needs other arguments)."""
+    if as_json:
+        print_json(result)
+        return
+    from unsclab.cli import amend_output
+
+    getattr(amend_output, show)(console(), *(args or (result,)))
+
+
 @amend_app.command("design")
 @user_errors
 def design_cmd(
@@ -71,13 +82,7 @@ def design_cmd(
     from unsclab.designs import load_design
 
     st = _setup(positions, weight, draws, seed, threshold, occupancy)
-    result = analyse(load_design(design), st, state=state, changes=changes)
-    if as_json:
-        print_json(result)
-        return
-    from unsclab.cli.amend_output import show
-
-    show(console(), result)
+    _emit(analyse(load_design(design), st, state=state, changes=changes), as_json, "show")
 
 
 @amend_app.command("backtest")
@@ -94,12 +99,7 @@ def backtest_cmd(
     from unsclab.amend.support import Weights, parse_weight
 
     res = backtest(weights=Weights().with_(dict(parse_weight(w) for w in (weight or []))))
-    if as_json:
-        print_json(res)
-        return
-    from unsclab.cli.amend_output import show_backtest
-
-    show_backtest(console(), res)
+    _emit(res, as_json, "show_backtest")
 
 
 @amend_app.command("apriori")
@@ -115,12 +115,7 @@ def apriori_cmd(
     from unsclab.amend.apriori import history
 
     rows = history()
-    if as_json:
-        print_json({"rows": rows})
-        return
-    from unsclab.cli.amend_output import show_apriori
-
-    show_apriori(console(), rows, max(1, every))
+    _emit({"rows": rows}, as_json, "show_apriori", rows, max(1, every))
 
 
 @amend_app.command("coalition")
@@ -146,12 +141,7 @@ def coalition_cmd(
     sup = support(load_design(design), st.positions, st.weights)
     res = coalition(sup, split_codes(partners), ga_threshold(len(sup.states), threshold))
     res["design"] = design
-    if as_json:
-        print_json(res)
-        return
-    from unsclab.cli.amend_output import show_coalition
-
-    show_coalition(console(), res)
+    _emit(res, as_json, "show_coalition")
 
 
 def register(app: typer.Typer) -> None:
