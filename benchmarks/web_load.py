@@ -8,6 +8,7 @@ itself and stops the server.
     python benchmarks/web_load.py                  # all scenarios, markdown table on stdout
     python benchmarks/web_load.py --requests 300   # quicker
     python benchmarks/web_load.py --hostile        # normal traffic beside attackers (30 s)
+    python benchmarks/web_load.py --only record    # the scenarios whose name contains "record"
 
 Scenarios: the catalogue page, a design page, the comparison page, GET /api/designs, a replay,
 POST /api/evaluate of a catalogue design (cached by content), and POST /api/evaluate of a new
@@ -175,6 +176,7 @@ def main(argv=None) -> int:
     ap.add_argument("--clients", type=int, default=50, help="concurrent clients (≤ 200)")
     ap.add_argument("--max-seconds", type=float, default=60.0, help="cap per scenario (≤ 120)")
     ap.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    ap.add_argument("--only", default="", help="run only the scenarios whose name contains this")
     ap.add_argument("--hostile", action="store_true",
                     help="normal traffic beside expensive designs, slow clients and "
                          "cache-busting queries (benchmarks/web_hostile.py)")
@@ -234,7 +236,7 @@ def main(argv=None) -> int:
             ("POST /api/evaluate (new design each request)", fresh),
         ]
         rows = [asyncio.run(_scenario(port, name, make, n, clients, cap))
-                for name, make in scenarios]
+                for name, make in scenarios if args.only in name]
     finally:
         _stop(proc)
     if args.json:

@@ -107,6 +107,7 @@ def test_a_damaged_or_foreign_file_is_rebuilt_not_read(fresh):
     assert service.catalog_view("status-quo") == view  # rebuilt: 53/2048 again
     assert view["power"]["ability_to_act_exact"] == "53/2048"
     assert store.stored_view(design) == view
+    assert list(store.stored_view(design)) == list(view)  # the keys in the view's order
 
 
 def test_the_key_follows_the_design_and_older_files_go(fresh):
@@ -156,3 +157,46 @@ def test_a_design_page_shows_its_seats_while_its_results_are_computed(fresh, mon
         assert "A/59/L.64" in first.text and "new-permanent-africa" in first.text  # seats, sources
         final = until_complete(c, "/designs/g4-2005")[-1].text
     assert "Power to act" in final and "History replayed" in final and "<svg" in final
+
+
+def _answer_cache(app):
+    from unsclab.web.fastpath import AnswerCache
+
+    layer = app.middleware_stack
+    while not isinstance(layer, AnswerCache):
+        layer = layer.app
+    return layer
+
+
+def test_answers_given_before_are_given_again_the_same_without_routing(client):
+    cache = _answer_cache(client.app)
+    first = client.get("/api/designs/status-quo")
+    hits = cache.hits
+    again = client.get("/api/designs/status-quo")
+    assert cache.hits == hits + 1 and again.content == first.content
+    assert again.headers["content-type"] == first.headers["content-type"]
+    assert again.headers["x-frame-options"] == "DENY"  # the security headers, added outside
+    # the server's status changes, an error is not an answer, another query is another answer
+    for url in ("/api/status", "/designs/no-such-design", "/api/designs/status-quo?x=1"):
+        hits = cache.hits
+        client.get(url)
+        client.get(url)
+        assert cache.hits == hits + (url.endswith("x=1")), url
+
+
+def test_a_page_still_computing_is_not_kept(fresh, monkeypatch):
+    from unsclab.web import progress, service
+
+    real = service.power_view
+
+    def slow_power(design_id):
+        time.sleep(progress.FIRST_WAIT + 0.5)
+        return real(design_id)
+
+    monkeypatch.setattr(service, "power_view", slow_power)
+    with _client() as c:
+        cache = _answer_cache(c.app)
+        assert 'data-pending="1"' in c.get(URL).text
+        assert not [k for k in cache.kept if k[0] == "/compare"]
+        final = until_complete(c, URL)[-1]
+        assert c.get(URL).text == final.text and [k for k in cache.kept if k[0] == "/compare"]

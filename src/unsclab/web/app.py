@@ -24,6 +24,7 @@ from unsclab._version import __version__
 from unsclab.web.api import api_router
 from unsclab.web.compute import RequestDeadline
 from unsclab.web.context import HERE, Context
+from unsclab.web.fastpath import AnswerCache
 from unsclab.web.envelopes import (
     BodyLimit,
     Envelope,
@@ -71,6 +72,7 @@ def create_app(limits: Limits = DEFAULT_LIMITS,
         app.include_router(importlib.import_module(name).router(ctx))
     app.add_middleware(BodyLimit, limit=limits.max_body_bytes)
     app.add_middleware(RequestDeadline, seconds=limits.timeout_seconds)  # a page's total time
+    app.add_middleware(AnswerCache)  # answers given before, given again without routing
     app.add_middleware(SecurityHeaders, allowed_hosts=_hosts(allowed_hosts))  # outermost
     return app
 

@@ -18,7 +18,7 @@ deadline (:class:`RequestDeadline`): a page that chains several computations ans
 
 from __future__ import annotations
 
-__all__ = ["ComputeFailed", "RequestDeadline", "Runner"]
+__all__ = ["ComputeFailed", "RequestDeadline", "Runner", "settle"]
 
 import asyncio
 import contextvars
@@ -54,6 +54,18 @@ class RequestDeadline:
             return await self.app(scope, receive, send)
         finally:
             _DEADLINE.reset(token)
+
+
+def settle() -> None:
+    """Take what is alive now — the record's tables, catalogue results, rendered pages — out of
+    the cyclic garbage collector's reach (:func:`gc.freeze`). A full collection of the
+    server's heap took 0.3 s (pandas columns of Python strings are traversed element by
+    element), and it came every few thousand requests, so one request in a hundred waited
+    for it: the p99 of cached pages was 200–400 ms under load. Frozen objects are still freed
+    when no longer referenced; only cycles among them wait (the caches are bounded)."""
+    import gc
+
+    gc.freeze()
 
 
 def _fresh_locks() -> None:
@@ -138,6 +150,7 @@ class Runner:
         self.computed += 1
         if key is not None:
             self.results.put(key, value)
+        settle()  # results and the tables behind them live on: out of the GC's way
         return value
 
     async def _in_thread(self, func, args, deadline: float) -> Any:

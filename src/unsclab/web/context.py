@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-__all__ = ["Context", "LRU", "make_templates", "page_key"]
+__all__ = ["Context", "LRU", "make_templates", "page_key", "settle"]
 
 import threading
 from collections import OrderedDict
@@ -14,7 +14,7 @@ from fastapi.templating import Jinja2Templates
 
 from unsclab._version import __version__
 from unsclab.web import service
-from unsclab.web.compute import Runner
+from unsclab.web.compute import Runner, settle
 from unsclab.web.service import Limits
 
 HERE = Path(__file__).parent
@@ -74,6 +74,7 @@ class Context:
     def keep_page(self, request: Request, response):
         if response.status_code == 200:
             self.pages.put(page_key(request), response.body)
+            settle()  # what the page needed (a table, results) lives on: out of the GC's way
         return response
 
     def page(self, request: Request, template: str, context: dict):

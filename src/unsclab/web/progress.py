@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from unsclab.web import service
+from unsclab.web.compute import settle
 
 log = logging.getLogger("unsclab.web")
 
@@ -129,5 +130,6 @@ def _work() -> None:
             log.exception("computing the results of %s failed", design_id)
             _FAILED[design_id] = f"{type(err).__name__}: {err}"
         finally:
+            settle()  # the new results live on: out of the garbage collector's way
             with _LOCK:
                 _QUEUED.discard((stage, design_id))

@@ -98,7 +98,7 @@ def _read_json(path: Path) -> Any:
 
 
 def _write_json(path: Path, value: Any) -> None:
-    path.write_text(json.dumps(value, sort_keys=True), encoding="utf-8")
+    path.write_text(json.dumps(value), encoding="utf-8")  # keys in the view's order
 
 
 def _read_text(path: Path) -> str:

@@ -15,6 +15,8 @@ __all__ = ["start", "status", "DEFAULT_COMPARE"]
 import logging
 import threading
 
+from unsclab.web.compute import settle
+
 log = logging.getLogger("unsclab.web")
 
 #: the compare page's selection when none is given
@@ -39,11 +41,24 @@ def _run() -> None:
             with_replay = tuple(i for i in chosen if service.catalog_view(i)["replay"])
             if with_replay:
                 figures.replay_svg(with_replay)
+        _record_pages()
+        import gc
+
+        gc.collect()  # once, in this thread: what is garbage now is not frozen
+        settle()
         _STATE["ready"] = True
     except Exception:  # pragma: no cover - a bug; the pages compute on demand instead
         log.exception("warming the catalogue failed")
     finally:
         _STATE["running"] = False
+
+
+def _record_pages() -> None:
+    """The record the record pages read (loaded once per process)."""
+    from unsclab.web.pages import record
+
+    record._record()
+    record._trends()
 
 
 def start() -> None:
