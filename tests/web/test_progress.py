@@ -33,6 +33,20 @@ def fresh(monkeypatch, tmp_path):
     service.POWER_VIEWS.update(saved[1])
 
 
+@pytest.fixture()
+def slow_power(monkeypatch):
+    """Each design's voting power takes longer than a page waits: the first answer is partial."""
+    from unsclab.web import progress, service
+
+    real = service.power_view
+
+    def slow(design_id):
+        time.sleep(progress.FIRST_WAIT + 0.5)
+        return real(design_id)
+
+    monkeypatch.setattr(service, "power_view", slow)
+
+
 def _client():
     from fastapi.testclient import TestClient
 
@@ -41,17 +55,10 @@ def _client():
     return TestClient(create_app(), base_url="http://127.0.0.1")
 
 
-def test_a_slow_page_answers_at_once_then_fills_in(fresh, monkeypatch):
+def test_a_slow_page_answers_at_once_then_fills_in(fresh, slow_power):
     from unsclab.views import design_view, headline
     from unsclab.web import progress, service
 
-    real = service.power_view
-
-    def slow_power(design_id):  # longer than the page waits: the first answer is partial
-        time.sleep(progress.FIRST_WAIT + 0.5)
-        return real(design_id)
-
-    monkeypatch.setattr(service, "power_view", slow_power)
     with _client() as c:
         started = time.monotonic()
         first = c.get(URL)
@@ -141,16 +148,7 @@ def test_a_busy_server_asks_the_client_to_come_back(fresh, monkeypatch):
     assert r.status_code == 503 and r.headers["retry-after"] == "2"
 
 
-def test_a_design_page_shows_its_seats_while_its_results_are_computed(fresh, monkeypatch):
-    from unsclab.web import progress, service
-
-    real = service.power_view
-
-    def slow_power(design_id):
-        time.sleep(progress.FIRST_WAIT + 0.5)
-        return real(design_id)
-
-    monkeypatch.setattr(service, "power_view", slow_power)
+def test_a_design_page_shows_its_seats_while_its_results_are_computed(fresh, slow_power):
     with _client() as c:
         first = c.get("/designs/g4-2005")
         assert 'data-pending="1"' in first.text and "Computing the results of 1 design" in first.text
@@ -184,16 +182,7 @@ def test_answers_given_before_are_given_again_the_same_without_routing(client):
         assert cache.hits == hits + (url.endswith("x=1")), url
 
 
-def test_a_page_still_computing_is_not_kept(fresh, monkeypatch):
-    from unsclab.web import progress, service
-
-    real = service.power_view
-
-    def slow_power(design_id):
-        time.sleep(progress.FIRST_WAIT + 0.5)
-        return real(design_id)
-
-    monkeypatch.setattr(service, "power_view", slow_power)
+def test_a_page_still_computing_is_not_kept(fresh, slow_power):
     with _client() as c:
         cache = _answer_cache(c.app)
         assert 'data-pending="1"' in c.get(URL).text
