@@ -8,7 +8,12 @@ reality some states serve far more often (Japan and Brazil have each served 12 t
 
 The pool of a class is, in order of precedence: its ``eligible`` list; else the UN member
 states of its regional group; else (an ``open`` class) every UN member state. States that hold a
-named seat anywhere in the design are left out of every pool.
+named seat anywhere in the design are left out of every pool, as are the members of a shared
+seat that stands for them (:mod:`unsclab.designs.sharing`).
+
+A seat held jointly by a regional organisation is "held" by its member states in proportion to
+the seat's ``split``: Germany, with 18.6 % of the EU-27's population, holds 0.186 of an EU seat.
+So per-state power, group power and the equity factors credit the seat's power to its members.
 """
 
 from __future__ import annotations
@@ -19,6 +24,7 @@ from dataclasses import dataclass
 from fractions import Fraction
 
 from unsclab.designs.model import Design, SeatClass
+from unsclab.designs.sharing import member_shares
 from unsclab.groups import OPEN
 from unsclab.states import group_members
 
@@ -51,7 +57,7 @@ class Occupancy:
 
 def seat_pool(design: Design, seat_class: SeatClass) -> list[str]:
     """The states an unnamed seat of ``seat_class`` rotates among (see module docstring)."""
-    named = set(design.named_holders)
+    named = set(design.named_holders) | set(design.represented)
     if seat_class.eligible:
         pool = list(seat_class.eligible)
     elif seat_class.group != OPEN:
@@ -65,6 +71,9 @@ def uniform_occupancy(design: Design) -> Occupancy:
     """Occupancy with uniform rotation of unnamed seats within their pools (exact fractions)."""
     by_class: dict[str, dict[str, Fraction]] = {}
     for c in design.seats:
+        if c.shared is not None:
+            by_class[c.id] = member_shares(c.shared)
+            continue
         shares = {h: Fraction(1) for h in c.holders}
         free = c.count - len(c.holders)
         if free:

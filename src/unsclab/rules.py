@@ -13,6 +13,8 @@ holders in their seats, the others in the design's unnamed seats), then applies 
    (``rule.majorities``) must be met too. A design may add ``rule.alternatives``: other ways
    for a substantive draft to pass (each a quota, optionally a veto and majority clauses, e.g.
    a larger majority that overrides the veto); a draft that meets one is adopted.
+   A design with vote weights (``rule.weighted_quota``; :mod:`unsclab.designs.sharing`) also
+   needs the weights of the seats voting yes to reach the weighted quota, on every decision.
 3. **Vetoed or failed.** Following the UN's own count of vetoes (Dag Hammarskjöld Library, "Veto
    List", research.un.org/en/docs/sc/quick/veto), a draft is *vetoed* when it had the votes
    needed and veto holders blocked it; a draft short of the quota *failed* for lack of the
@@ -20,6 +22,9 @@ holders in their seats, the others in the design's unnamed seats), then applies 
 
 The result is a :class:`Decision` with the counts, who vetoed, how many votes it fell short by
 and a one-sentence reason.
+
+A seat held jointly by a regional organisation votes under the organisation's code (``EU``,
+``AU``: ``{"EU": "Y"}``); its member states, represented by it, are not on the ballot.
 """
 
 from __future__ import annotations
@@ -110,6 +115,8 @@ class Decision:
     seating: Mapping[str, str]  # ISO3 → seat class
     unmet_majorities: tuple[int, ...] = ()  # 1-based indices of rule.majorities not met
     warnings: tuple[str, ...] = ()  # seats left empty, members missing, states out of group
+    yes_weight: int | None = None  # weights of the seats in favour (weighted designs only)
+    required_weight: int | None = None  # rule.weighted_quota
 
     @property
     def adopted(self) -> bool:
@@ -131,6 +138,8 @@ class Decision:
             "seating": dict(self.seating),
             "unmet_majorities": list(self.unmet_majorities),
             "warnings": list(self.warnings),
+            **({"yes_weight": self.yes_weight, "required_weight": self.required_weight}
+               if self.required_weight is not None else {}),
         }
 
 
@@ -232,16 +241,23 @@ def decide(design: Design, ballot: Ballot | Mapping[str, str], *, procedural: bo
             < maj.at_least
         )
 
+    yes_weight, need_weight = _weights(design, seating, votes)
     tally = _tally(counts["Y"], counts["N"], counts["A"], not_voting)
+    if yes_weight is not None:
+        tally += f" (weight {yes_weight} in favour of {design.total_weight})"
     if short_by > 0:
         outcome: Outcome = "failed"
         vetoed_by = ()
         plural = "s" if short_by > 1 else ""
         reason = (f"Failed for lack of the required majority: {tally}; {short_by} vote{plural} "
                   f"short of the {required} required.")
+    elif need_weight is not None and yes_weight < need_weight:
+        outcome, vetoed_by = "failed", ()
+        reason = (f"Failed for lack of the required weighted majority: {tally}; weight "
+                  f"{need_weight - yes_weight} short of the {need_weight} required.")
     elif vetoed_by:
         outcome = "vetoed"
-        names = _join([states.state_name(c) for c in vetoed_by])
+        names = _join([_holder_name(design, c) for c in vetoed_by])
         reason = f"Vetoed by {names}: {tally}."
     elif unmet:
         outcome = "failed"
@@ -272,7 +288,27 @@ def decide(design: Design, ballot: Ballot | Mapping[str, str], *, procedural: bo
         seating=MappingProxyType(seating),
         unmet_majorities=unmet,
         warnings=warnings,
+        yes_weight=yes_weight,
+        required_weight=need_weight,
     )
+
+
+def _weights(design: Design, seating: Mapping[str, str],
+             votes: Mapping[str, str]) -> tuple[int | None, int | None]:
+    """The weights of the seats in favour and the weighted quota (None, None when unweighted)."""
+    need = design.rule.weighted_quota
+    if need is None:
+        return None, None
+    weights = design.class_weights()
+    return sum(weights[cls] for code, cls in seating.items() if votes[code] == "Y"), need
+
+
+def _holder_name(design: Design, code: str) -> str:
+    """A state's name, or the name of the organisation holding a shared seat."""
+    org = design.organisation_name(code)
+    if org is not None:  # organisations take the article: "the European Union"
+        return org if org.lower().startswith("the ") else f"the {org}"
+    return states.state_name(code)
 
 
 def _vetoed_by(design: Design, veto, seating: Mapping[str, str],
@@ -281,7 +317,8 @@ def _vetoed_by(design: Design, veto, seating: Mapping[str, str],
     sitting = [code for code, cls in seating.items() if cls in veto.classes]
     if veto.abstention_blocks:
         # Literal Art. 27(3): anything but a concurring vote blocks, absence included.
-        absent = [h for c in veto.classes for h in design.seat_class(c).holders if h not in votes]
+        absent = [h for c in veto.classes for h in _class_holders(design.seat_class(c))
+                  if h not in votes]
         blockers = [code for code in sitting if votes[code] != "Y"] + absent
         empty = sum(design.seat_class(c).count for c in veto.classes) - len(sitting) - len(absent)
         blocking = len(blockers) + empty
@@ -289,6 +326,11 @@ def _vetoed_by(design: Design, veto, seating: Mapping[str, str],
         blockers = [code for code in sitting if votes[code] == "N"]
         blocking = len(blockers)
     return tuple(blockers) if veto.classes and blocking >= veto.negatives else ()
+
+
+def _class_holders(seat_class) -> tuple[str, ...]:
+    """The named holders of a class, or the organisation holding its shared seat."""
+    return (seat_class.shared.holder,) if seat_class.shared is not None else seat_class.holders
 
 
 def _unmet(majorities, seating: Mapping[str, str], votes: Mapping[str, str]) -> tuple[int, ...]:
@@ -313,7 +355,7 @@ def _alternative(design: Design, seating, votes, yes: int) -> int | None:
 def _missing(design: Design, votes: Mapping[str, str]) -> list[str]:
     """Warnings for named members absent from the ballot and seats nobody fills."""
     out = []
-    absent = [h for h in design.named_holders if h not in votes]
+    absent = [h for h in (*design.named_holders, *design.organisations) if h not in votes]
     if absent:
         out.append(f"not on the ballot, counted as not voting: {', '.join(absent)} (named "
                    f"member{'s' if len(absent) > 1 else ''} of {design.id!r})")

@@ -89,14 +89,21 @@ def seat_ballot(design: Design, votes: Mapping[str, str], chosen: Mapping[str, s
     or "loose". Raises :class:`BallotError` naming the states and the options to fix it.
     """
     chosen = chosen or {}
-    named = design.named_holders
-    free = {c.id: c.count - len(c.holders) for c in design.seats}
+    named = {**design.named_holders, **design.organisations}
+    represented = design.represented
+    # a shared seat is its organisation's, like a named holder's
+    free = {c.id: 0 if c.shared else c.count - len(c.holders) for c in design.seats}
     special = _special_classes(design)
     seats: dict[str, str] = {}
     for code in votes:
-        if not states.known_state(code):
+        if code in represented:
+            org = design.seat_class(represented[code]).shared.holder
+            raise BallotError(f"{code} is represented by the shared seat of {org}; give that "
+                              f"seat's vote as {org} instead")
+        if not states.known_state(code) and code not in named:
             raise BallotError(f"unknown state code {code!r}; expected the ISO3 code of a UN "
-                              "member state")
+                              "member state" + (f" or {', '.join(design.organisations)}"
+                                                if design.organisations else ""))
     for code in chosen:
         if code not in votes:
             raise BallotError(f"--seat {code}={chosen[code]}: {code} has no vote in the ballot")

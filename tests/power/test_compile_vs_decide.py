@@ -29,7 +29,7 @@ def _seated(design):
     table = Path(unsclab.__file__).parent / "data" / "members.csv"
     with table.open(encoding="utf-8") as fh:
         rows = list(csv.DictReader(fh))
-    named = set(design.named_holders)
+    named = set(design.named_holders) | set(design.represented)  # a shared seat's members
     taken: set[str] = set()
 
     def pick(seat) -> str:

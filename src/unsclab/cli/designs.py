@@ -69,6 +69,7 @@ def show_design(
     Example: unsclab designs show ezulwini-2005
     """
     from unsclab.designs import design_to_dict, load_design
+    from unsclab.designs.sharing import holders_text
 
     dest = target(fmt, out, as_json)
     design = load_design(ref)
@@ -78,7 +79,7 @@ def show_design(
              "re_eligible": c.re_eligible,
              "veto": "yes" if c.id in veto.classes else (
                  "deferred" if c.id in veto.deferred else "no"),
-             "holders": ", ".join(c.holders) or "—"} for c in design.seats]
+             "holders": holders_text(c) or "—"} for c in design.seats]
     table = Table(f"Seats: {design.size}", [
         Column("class", header="Class"), Column("kind", header="Kind"),
         Column("group", header="Group"), Column("count", header="Seats", kind="int"),
@@ -98,6 +99,8 @@ def _plain(text: str) -> str:
 
 def _rule_lines(design) -> list[str]:
     """The decision rule, sources and assumptions of ``design`` in sentences."""
+    from unsclab.designs.sharing import sharing_lines
+
     rule, veto = design.rule, design.rule.veto
     lines = [f"Decision rule: {rule.quota} of {design.size} affirmative votes on substantive "
              f"matters, {rule.procedural} on procedural matters."]
@@ -117,6 +120,7 @@ def _rule_lines(design) -> list[str]:
     for j, maj in enumerate(rule.majorities, 1):
         lines.append(f"Extra majority {j}: at least {maj.at_least} in favour among "
                      f"{', '.join(maj.classes)}.")
+    lines.extend(sharing_lines(design))
     lines.append("Sources:")
     for s in design.sources:  # the link on a line of its own: never broken, easy to copy
         lines.append("  - " + " — ".join(b for b in (s.symbol, s.title, s.date) if b))

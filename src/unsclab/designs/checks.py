@@ -13,7 +13,7 @@ __all__ = ["cross_problems"]
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from unsclab.designs.limits import MAX_SEATS
+from unsclab.designs.limits import MAX_SEAT_WEIGHT, MAX_SEATS
 from unsclab.errors import Problem
 from unsclab.groups import OPEN
 
@@ -59,6 +59,8 @@ def cross_problems(design: Design) -> Iterator[Problem]:
                               field=f"seats[{i + 1}].holders")
             owner[h] = c.id
     yield from _holder_problems(design)
+    yield from _shared_problems(design, owner)
+    yield from _weight_problems(design)
     yield from _pool_problems(design)
 
 
@@ -129,3 +131,89 @@ def _holder_problems(design: Design):
                 if c.group != OPEN and group and group != c.group:
                     yield Problem(f"{code} belongs to {group}, not to this class's group {c.group}",
                                   field=f"seats[{i + 1}].{key}")
+
+
+def _shared_problems(design: Design, owner: dict[str, str]) -> Iterator[Problem]:
+    """A shared seat is one seat, held by a known organisation for known member states."""
+    from unsclab import states
+
+    codes: dict[str, str] = {}
+    for i, c in enumerate(design.seats):
+        if c.shared is None:
+            continue
+        at = f"seats[{i + 1}].shared"
+        if c.count != 1:
+            yield Problem(f"a shared seat is one seat; expected count = 1, got {c.count}",
+                          field=f"seats[{i + 1}].count")
+        if c.holders or c.eligible:
+            key = "holders" if c.holders else "eligible"
+            yield Problem(f"a shared seat is held by {c.shared.holder}; remove {key}",
+                          field=f"seats[{i + 1}].{key}")
+        code = c.shared.holder
+        if states.known_state(code):
+            yield Problem(f"{code!r} is the code of a member state; expected the code of the "
+                          "organisation (e.g. 'EU', 'AU')", field=f"{at}.holder")
+        elif code in codes:
+            yield Problem(f"{code} already holds the shared seat {codes[code]!r}",
+                          field=f"{at}.holder")
+        codes[code] = c.id
+        for m in c.shared.members:
+            if not states.known_state(m):
+                yield Problem(f"unknown member state {m!r}; expected an ISO3 code of a UN "
+                              "member state", field=f"{at}.members")
+            elif m in owner and not c.shared.members_hold_other_seats:
+                yield Problem(f"{m} is represented by the shared seat of {code} and cannot "
+                              f"also hold a seat in {owner[m]!r} (set "
+                              "members_hold_other_seats = true to allow it)", field=f"{at}.members")
+
+
+def _weight_problems(design: Design) -> Iterator[Problem]:
+    """Weights count only under a weighted quota, which must be within the total weight; a
+    derived weight needs a known holder, and seats of one class share one weight."""
+    from unsclab.designs.sharing import DerivedWeight
+
+    rule = design.rule
+    weighted = [i for i, c in enumerate(design.seats) if c.weight is not None]
+    if weighted and rule.weighted_quota is None:
+        i = weighted[0]
+        yield Problem("vote weights count only under a weighted quota; add "
+                      "rule.weighted_quota or remove the weight", field=f"seats[{i + 1}].weight")
+    if rule.weighted_quota is not None and rule.alternatives:
+        yield Problem("rule.alternatives count seats, not weights: a weighted quota cannot be "
+                      "combined with alternatives", field="rule.weighted_quota")
+    for i, c in enumerate(design.seats):
+        if not isinstance(c.weight, DerivedWeight):
+            continue
+        if c.shared is None and (c.count != 1 or len(c.holders) != 1):
+            yield Problem("a derived weight needs its holder: one seat with a named holder "
+                          "(or a shared seat), since the seats of a class share one weight",
+                          field=f"seats[{i + 1}].weight")
+    if not _weights_computable(design):
+        return  # the holder problems above say what to fix first
+    weights = design.class_weights()
+    bad = False
+    for i, c in enumerate(design.seats):
+        bad = bad or not 1 <= weights[c.id] <= MAX_SEAT_WEIGHT
+        if weights[c.id] < 1:
+            yield Problem(f"the derived weight rounds to {weights[c.id]}; expected at least 1 "
+                          "(raise scale or add an equal part)", field=f"seats[{i + 1}].weight")
+        elif weights[c.id] > MAX_SEAT_WEIGHT:
+            yield Problem(f"the derived weight is {weights[c.id]}; expected at most "
+                          f"{MAX_SEAT_WEIGHT} (lower scale)", field=f"seats[{i + 1}].weight")
+    total = design.total_weight
+    if not bad and rule.weighted_quota is not None and not 1 <= rule.weighted_quota <= total:
+        yield Problem(f"expected a weighted quota between 1 and the council's total weight "
+                      f"{total}, got {rule.weighted_quota}", field="rule.weighted_quota")
+
+
+def _weights_computable(design: Design) -> bool:
+    """Whether every derived weight has known states to derive it from."""
+    from unsclab import states
+    from unsclab.designs.sharing import DerivedWeight
+
+    for c in design.seats:
+        if isinstance(c.weight, DerivedWeight):
+            codes = c.shared.members if c.shared is not None else c.holders
+            if not codes or not all(states.known_state(m) for m in codes):
+                return False
+    return True

@@ -22,6 +22,10 @@ __all__ = [
     "MAX_ID_CHARS",
     "MAX_NAME_CHARS",
     "MAX_TEXT_CHARS",
+    "MAX_SEAT_WEIGHT",
+    "MAX_WEIGHT_SCALE",
+    "MAX_MIX_PART",
+    "MAX_UNION_MEMBERS",
 ]
 
 #: Seats in a council: one per UN member state at most (193 since South Sudan's admission,
@@ -53,3 +57,14 @@ def shown(value: int) -> str:
     """An integer as a message shows it: huge ones by their number of digits."""
     text = str(value)
     return text if len(text) <= 12 else f"a number of {len(text)} digits"
+
+#: Vote weight of one seat (``seats.weight``): the catalogue's Strand–Rapkin council weighs its
+#: seats in thousandths of the UN membership; 10,000 keeps the exact weighted kernel well inside
+#: its 60-million-cell limit for any council of 193 seats or fewer.
+MAX_SEAT_WEIGHT = 10_000
+#: Total weight of the whole UN membership in a derived weight (``seats.weight.scale``).
+MAX_WEIGHT_SCALE = 100_000
+#: Each part of a derived weight's mix (``population``, ``sqrt_population``, ``gdp``, ``equal``).
+MAX_MIX_PART = 100
+#: Member states of an organisation holding a shared seat (every UN member at most).
+MAX_UNION_MEMBERS = 193

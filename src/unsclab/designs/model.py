@@ -40,10 +40,11 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-from pydantic import (BaseModel, ConfigDict, Field, StrictBool, StrictInt, field_validator,
-                      model_validator)
+from pydantic import Field, StrictBool, StrictInt, field_validator, model_validator
 
 from unsclab.designs import limits as L
+from unsclab.designs.base import Frozen as _Frozen
+from unsclab.designs.sharing import DerivedWeight, SharedSeat
 from unsclab.errors import DesignError
 from unsclab.groups import GROUPS, OPEN
 
@@ -70,12 +71,6 @@ def check_group(value: str) -> str:
             f"expected a UN regional group ({', '.join(GROUPS)}) or '{OPEN}', got {value!r}"
         )
     return value
-
-
-# Numbers and flags are strict (StrictInt, StrictBool): ``quota = true`` or ``"quota": "9"`` is
-# refused, never read as 1 or 9.
-class _Frozen(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid", str_strip_whitespace=True)
 
 
 def _count(description: str, default: object = ..., low: int = 1, high: int = L.MAX_SEATS):
@@ -134,8 +129,26 @@ class SeatClass(_Frozen):
     eligible: tuple[str, ...] = _codes(
         "ISO3 codes of the states eligible for the seat, where restricted.")
     note: str | None = _text(high=L.MAX_TEXT_CHARS)
+    weight: StrictInt | DerivedWeight | None = Field(
+        None, description="Vote weight of each seat (default 1), counted by rule.weighted_quota: "
+        f"a whole number (1 … {L.MAX_SEAT_WEIGHT}) or a mix derived from the holder.")
+    shared: SharedSeat | None = Field(
+        None, description="The seat is held jointly by a regional organisation (count = 1).")
 
     _slug = field_validator("id")(classmethod(lambda cls, v: check_slug(v)))
+
+    @field_validator("weight", mode="before")
+    @classmethod
+    def _weight(cls, value: object) -> object:
+        if value is None or isinstance(value, dict | DerivedWeight):
+            return value
+        if not isinstance(value, int) or isinstance(value, bool):
+            raise ValueError("expected a whole-number vote weight or a table such as "
+                             f"{{population = 1, scale = 1000}}, got {value!r}")
+        if not 1 <= value <= L.MAX_SEAT_WEIGHT:
+            raise ValueError(f"expected a vote weight from 1 to {L.MAX_SEAT_WEIGHT}, "
+                             f"got {L.shown(value)}")
+        return value
 
     @field_validator("count")
     @classmethod
@@ -231,6 +244,11 @@ class Rule(_Frozen):
         (), max_length=L.MAX_ALTERNATIVES,
         description="Other ways for a substantive decision to pass (any one suffices).")
 
+    weighted_quota: StrictInt | None = Field(
+        None, ge=1, le=L.MAX_SEATS * L.MAX_SEAT_WEIGHT,
+        description="Vote weight needed in favour (the weights of the seats voting yes, summed), "
+        "on every decision, as well as quota.")
+
     @property
     def procedural(self) -> int:
         """The procedural quota, defaulting to the substantive one."""
@@ -247,6 +265,8 @@ class Seat:
     kind: str
     group: str
     veto: bool
+    weight: int = 1
+    shared: bool = False  # held by a regional organisation (``holder`` is its code)
 
     @property
     def name(self) -> str:
@@ -307,13 +327,56 @@ class Design(_Frozen):
         return frozenset(self.rule.veto.classes)
 
     def seat_list(self) -> list[Seat]:
-        """Every seat, class by class, named holders first within a class."""
+        """Every seat, class by class, named holders first within a class (a shared seat's
+        holder is its organisation's code)."""
         out: list[Seat] = []
+        weights = self.class_weights()
         for c in self.seats:
             for i in range(c.count):
                 holder = c.holders[i] if i < len(c.holders) else None
-                out.append(Seat(c.id, i, holder, c.kind, c.group, c.id in self.veto_classes))
+                if c.shared is not None:
+                    holder = c.shared.holder
+                out.append(Seat(c.id, i, holder, c.kind, c.group, c.id in self.veto_classes,
+                                weights[c.id], c.shared is not None))
         return out
+
+    def class_weights(self) -> dict[str, int]:
+        """Vote weight of one seat of each class (1 unless ``weight`` says otherwise)."""
+        from unsclab.designs.sharing import derived_weight
+
+        out = {}
+        for c in self.seats:
+            if isinstance(c.weight, DerivedWeight):
+                states = c.shared.members if c.shared is not None else c.holders
+                out[c.id] = derived_weight(c.weight, tuple(states))
+            else:
+                out[c.id] = 1 if c.weight is None else c.weight
+        return out
+
+    @property
+    def total_weight(self) -> int:
+        """Sum of the vote weights of all seats."""
+        weights = self.class_weights()
+        return sum(weights[c.id] * c.count for c in self.seats)
+
+    @property
+    def organisations(self) -> dict[str, str]:
+        """Code of each organisation holding a shared seat → its seat class."""
+        return {c.shared.holder: c.id for c in self.seats if c.shared is not None}
+
+    def organisation_name(self, code: str) -> str | None:
+        """Name of the organisation with this code, if one holds a shared seat."""
+        for c in self.seats:
+            if c.shared is not None and c.shared.holder == code:
+                return c.shared.name
+        return None
+
+    @property
+    def represented(self) -> dict[str, str]:
+        """Member states of shared seats that hold no other seat → the seat class standing for
+        them (they are left out of every other seat's pool)."""
+        return {m: c.id for c in self.seats if c.shared is not None
+                and not c.shared.members_hold_other_seats for m in c.shared.members}
 
     @property
     def named_holders(self) -> dict[str, str]:

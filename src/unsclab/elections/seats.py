@@ -93,7 +93,7 @@ def _arab_classes(design: Design) -> dict[str, str]:
 def _pool_mask(design: Design, c: SeatClass, U: tuple[str, ...]) -> np.ndarray:
     """Which states of ``U`` may stand for class ``c`` (its group or eligible list, no named
     holder, no P5)."""
-    named = set(design.named_holders) | set(P5)
+    named = set(design.named_holders) | set(P5) | set(design.represented)
     if c.eligible:
         ok = set(c.eligible)
         return np.array([s in ok and s not in named for s in U])

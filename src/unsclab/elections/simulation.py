@@ -328,5 +328,11 @@ def elections_occupancy(design: Design, years: range | tuple[int, int] = (2027, 
     rational means of the simulated sample)."""
     from unsclab.occupancy import Occupancy
 
+    from unsclab.designs.sharing import member_shares
+
     sim = simulate(design, years, draws, seed)
-    return Occupancy(design.id, "elections", sim.class_shares())
+    shares = sim.class_shares()
+    for c in design.seats:  # a shared seat is held by its organisation, for its members
+        if c.shared is not None:
+            shares[c.id] = member_shares(c.shared)
+    return Occupancy(design.id, "elections", shares)

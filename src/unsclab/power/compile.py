@@ -9,7 +9,13 @@ votes yes or no), as a conjunction of weighted conditions:
 - the veto: fewer than ``rule.veto.negatives`` negative votes among the seats of the veto
   classes, i.e. at least ``v − negatives + 1`` of the ``v`` veto seats vote yes (deferred vetoes
   are not exercised, so they add nothing);
-- each extra majority clause: at least ``at_least`` yes among the seats of its classes.
+- each extra majority clause: at least ``at_least`` yes among the seats of its classes;
+- a weighted quota (``rule.weighted_quota``): the yes seats' vote weights sum to at least it
+  (Strand & Rapkin 2011; :mod:`unsclab.designs.sharing`). The count quota is then left out
+  when the weighted one implies it (``ceil(weighted_quota / heaviest weight) >= quota``), which
+  changes no coalition's outcome and keeps the game a single weighted condition.
+
+A seat shared by a regional organisation is one player, like any other seat.
 
 In the binary model a veto holder's abstention counts as not voting yes, so the Charter game is
 the classic ``[39; 7×5, 1×10]`` (Felsenthal & Machover 1998, §3.3). The veto condition also
@@ -82,7 +88,7 @@ def compile_design(design: Design, *, procedural: bool = False) -> CompositeGame
     names = tuple(seat_names(design))
     main = CompositeGame(_conditions(seats, rule.procedural if procedural else rule.quota,
                                      None if procedural else rule.veto, rule.majorities,
-                                     procedural), names)
+                                     procedural, rule.weighted_quota), names)
     if procedural or not rule.alternatives:
         return main
     alts = [CompositeGame(_conditions(seats, alt.quota, alt.veto, alt.majorities, False), names)
@@ -90,9 +96,18 @@ def compile_design(design: Design, *, procedural: bool = False) -> CompositeGame
     return UnionGame([main, *alts], names)
 
 
-def _conditions(seats, quota: int, veto, majorities, procedural: bool) -> tuple[Condition, ...]:
+def _conditions(seats, quota: int, veto, majorities, procedural: bool,
+                weighted_quota: int | None = None) -> tuple[Condition, ...]:
     n = len(seats)
-    conditions: list[Condition] = [quota_condition(n, quota)]
+    conditions: list[Condition] = []
+    if weighted_quota is not None:
+        heaviest = max(s.weight for s in seats)
+        implied = -(-weighted_quota // heaviest)  # fewest seats that can reach the weight
+        conditions.append(Condition(tuple(s.weight for s in seats), weighted_quota, "weighted"))
+        if implied < quota:
+            conditions.append(quota_condition(n, quota))
+    else:
+        conditions.append(quota_condition(n, quota))
     if veto is not None and veto.classes:
         holders = [i for i, s in enumerate(seats) if s.seat_class in veto.classes]
         conditions.append(veto_condition(n, holders, veto.negatives,
