@@ -10,7 +10,8 @@ Measures
 - **Seats and power by regional group** against each group's share of UN membership and of the
   member states' population.
 - **Population with a permanent seat**: share of the member states' population living in a
-  state that holds a permanent seat (expected, for unnamed permanent seats).
+  state that holds a permanent seat (expected, for unnamed permanent seats), or a member of
+  an organisation holding a shared permanent seat.
 - **Penrose square-root distance**: the total-variation distance ½ Σ|p_s − r_s| between each
   state's share of (normalised Banzhaf) power and its share of √population. Penrose's
   square-root law says a citizen's indirect power is equal across states when a state's power
@@ -126,8 +127,9 @@ def representation(design: Design, occupancy: Occupancy, banzhaf_per_seat: Mappi
     power_share = _shares(power)
     sqrt_share = _shares({s: math.sqrt(p) for s, p in pop.items()})
     permanent = {c.id for c in design.seats if c.kind == "permanent"}
+    # every member of a shared permanent seat is represented by it, whatever its share of power
     perm_pop = sum(
-        float(seats) * pop.get(s, 0.0)
+        (1.0 if design.seat_class(cid).shared else float(seats)) * pop.get(s, 0.0)
         for cid, shares in occupancy.by_class.items() if cid in permanent
         for s, seats in shares.items()
     )

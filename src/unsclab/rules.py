@@ -150,7 +150,7 @@ def _check_seats(design: Design, ballot: Ballot) -> None:
     known = ", ".join(c.id for c in design.seats)
     ids = {c.id for c in design.seats}
     for code, cls_id in ballot.seats.items():
-        if not states.known_state(code):
+        if not states.known_state(code) and code not in design.organisations:
             raise BallotError(f"seat for {code!r}: unknown state code; expected the ISO3 code "
                               "of a UN member state", field="seats")
         if cls_id not in ids:

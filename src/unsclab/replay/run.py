@@ -63,6 +63,11 @@ def replay(design: Design | str, record: Any = None, period: tuple[int, int] = (
     from unsclab.designs import load_design
 
     design = load_design(design) if not isinstance(design, Design) else design
+    if design.rule.weighted_quota is not None or design.organisations:
+        from unsclab.errors import UnsclabError
+
+        raise UnsclabError(f"{design.id}: the replay does not yet count vote weights or shared "
+                           "seats; decide, power and compare do", field="design")
     rng = rng if rng is not None else np.random.default_rng(seed)
     full = council_votes(record)
     record_key = register_record(full)
