@@ -7,6 +7,10 @@ clause's seats — in the order of :func:`unsclab.rules.decide`: short of the qu
 veto → vetoed; else unmet clause → failed; else adopted. Procedural decisions (Art. 27(2)) use
 the procedural quota and no veto; decisions adopted without a vote are adopted.
 
+With a weighted quota the weights of the seats voting yes are summed alongside the count, and a
+draft short of either fails. A seat shared by an organisation votes as
+:mod:`unsclab.replay.shared` reconstructs it.
+
 Most decisions cannot depend on the simulated votes (15 real "yes" under a quota of 14 with no
 simulated veto): :func:`outcome_bounds` settles those once, and votes are drawn only where they
 can change the outcome. ``tests/replay`` proves the result equal to ``decide`` on every
@@ -24,8 +28,8 @@ from dataclasses import dataclass
 import numpy as np
 
 from unsclab.designs.model import Design
-from unsclab.replay.seating import LEFT_BY_PERMANENT, NAMED, NEW_PERMANENT, RealSeating, \
-    SimulatedSeat
+from unsclab.replay.seating import LEFT_BY_PERMANENT, NAMED, NEW_PERMANENT, SHARED, \
+    RealSeating, SimulatedSeat
 from unsclab.replay.vote_tables import VoteTables, real_votes
 from unsclab.replay.window import ReplayWindow
 from unsclab.votes.data import ABSENT, N, Y, CouncilVotes
@@ -42,6 +46,13 @@ class RealCounts:
     veto_no: np.ndarray        # "no" of veto seats
     veto_not_yes: np.ndarray   # anything but "yes" of veto seats (absence included)
     majority_yes: np.ndarray   # (decisions, clauses) affirmative votes of each clause's seats
+    yes_weight: np.ndarray     # vote weight in favour (zeros without rule.weighted_quota)
+
+
+def class_weight_array(design: Design) -> np.ndarray:
+    """Vote weight of a seat of each class (``design.seats`` order), and 0 for "no seat"."""
+    weights = design.class_weights()
+    return np.array([weights[c.id] for c in design.seats] + [0], dtype=np.int64)
 
 
 def real_counts(design: Design, cv: CouncilVotes, class_of: np.ndarray) -> RealCounts:
@@ -56,8 +67,26 @@ def real_counts(design: Design, cv: CouncilVotes, class_of: np.ndarray) -> RealC
     for j, clause in enumerate(rule.majorities):
         in_clause = np.array([c in clause.classes for c in classes] + [False])
         majority[:, j] = (yes & in_clause[class_of]).sum(axis=1)
+    yes_weight = (yes * class_weight_array(design)[class_of]).sum(axis=1) \
+        if rule.weighted_quota is not None else np.zeros(len(cv), np.int64)
     return RealCounts(yes.sum(axis=1), ((votes == N) & veto_seat).sum(axis=1),
-                      ((votes != Y) & veto_seat).sum(axis=1), majority)
+                      ((votes != Y) & veto_seat).sum(axis=1), majority, yes_weight)
+
+
+def overflow_weight(design: Design, seating: list[RealSeating]) -> int:
+    """The vote weight of a seat drawn for real members who outnumber the seats (1 without
+    weights): the lottery seats them in the non-permanent classes, so those must weigh alike."""
+    if design.rule.weighted_quota is None:
+        return 1
+    weights = design.class_weights()
+    kinds = {weights[c.id] for c in design.seats if c.kind != "permanent" and not c.shared}
+    if len(kinds) > 1 and any(s.overflow_seats for s in seating):
+        from unsclab.errors import UnsclabError
+
+        raise UnsclabError(f"{design.id}: more real members than non-permanent seats, which "
+                           "weigh differently; the replay cannot tell whose seat weighs what",
+                           field="seats.weight")
+    return kinds.pop() if kinds else 1
 
 
 @dataclass(frozen=True)
@@ -125,6 +154,8 @@ def active_decisions(seats: list[SimulatedSeat], holders: list[np.ndarray],
             cols = np.flatnonzero(sat.any(axis=0)[window.year_of])
         elif seat.kind == NAMED:
             cols = np.flatnonzero([seat.holder in s.named_absent for s in seating])
+        elif seat.kind == SHARED:
+            cols = np.arange(window.n_decisions)
         else:
             cols = np.flatnonzero(free_seats[seat.seat_class] > seat.number)
         out.append(cols)
@@ -140,34 +171,43 @@ class Bounds:
     yes_matters: np.ndarray   # simulated "yes" votes can change the outcome
     sampled: np.ndarray       # simulated votes can change the outcome
     settled: np.ndarray       # the outcome where they cannot
+    required_weight: int = 0  # rule.weighted_quota (0 without weights)
+    lottery_weight: int = 1   # weight of a seat the lottery fills (:func:`overflow_weight`)
 
 
 def outcome_bounds(design: Design, cv: CouncilVotes, counts: RealCounts, lottery: Lottery,
-                   seats: list[SimulatedSeat], active: list[np.ndarray]) -> Bounds:
+                   seats: list[SimulatedSeat], active: list[np.ndarray],
+                   lottery_weight: int = 1) -> Bounds:
     rule = design.rule
+    weights = design.class_weights()
     n_seats = np.zeros(len(cv), np.int64)
     n_veto_seats = np.zeros(len(cv), np.int64)
+    seat_weight = np.zeros(len(cv), np.int64)
     for seat, cols in zip(seats, active):
         n_seats[cols] += 1
+        seat_weight[cols] += weights[seat.seat_class]
         if seat.veto:
             n_veto_seats[cols] += 1
     has_veto = bool(rule.veto.classes)
     wov, proc = cv.without_vote, cv.procedural
     required = np.where(proc, rule.procedural, rule.quota)
+    need_weight = rule.weighted_quota or 0
     yes_lo = counts.yes + lottery.min_yes
     yes_hi = counts.yes + lottery.max_yes + n_seats
+    weight_lo = counts.yes_weight + lottery_weight * lottery.min_yes
+    weight_hi = counts.yes_weight + lottery_weight * lottery.max_yes + seat_weight
+    can_pass = (yes_hi >= required) & (weight_hi >= need_weight)
     veto_lo = counts.veto_not_yes if rule.veto.abstention_blocks else counts.veto_no
     veto_hi = veto_lo + n_veto_seats
     need = rule.veto.negatives
-    yes_matters = (yes_lo < required) & (yes_hi >= required) & ~wov
-    veto_matters = (yes_hi >= required) & (veto_lo < need) & (veto_hi >= need) & ~proc & ~wov \
-        & has_veto
+    yes_matters = ((yes_lo < required) | (weight_lo < need_weight)) & can_pass & ~wov
+    veto_matters = can_pass & (veto_lo < need) & (veto_hi >= need) & ~proc & ~wov & has_veto
     if rule.majorities:
         yes_matters |= ~wov
-    settled = np.where(wov, ADOPTED, np.where(yes_hi < required, FAILED, np.where(
+    settled = np.where(wov, ADOPTED, np.where(~can_pass, FAILED, np.where(
         ~proc & has_veto & (veto_lo >= need), VETOED, ADOPTED)))
     return Bounds(required, veto_lo, yes_matters, yes_matters | veto_matters,
-                  settled.astype(np.int8))
+                  settled.astype(np.int8), need_weight, lottery_weight)
 
 
 @dataclass
@@ -181,6 +221,7 @@ class Tally:
     vetoes: np.ndarray
     majority: np.ndarray | None
     seat_votes: dict[int, tuple[np.ndarray, np.ndarray | None]]
+    yes_weight: np.ndarray | None = None  # weight in favour, with rule.weighted_quota
 
 
 def _start_tally(rule, counts: RealCounts, lottery: Lottery, bounds: Bounds,
@@ -195,7 +236,13 @@ def _start_tally(rule, counts: RealCounts, lottery: Lottery, bounds: Bounds,
     vetoes = np.repeat(bounds.veto_floor[sampled].astype(np.int16)[:, None], draws, axis=1)
     majority = np.repeat(counts.majority_yes[sampled].astype(np.int16)[:, None, :], draws,
                          axis=1) if rule.majorities else None
-    return Tally(sampled, yes, vetoes, majority, {})
+    weight = None
+    if rule.weighted_quota is not None:
+        weight = np.repeat(counts.yes_weight[sampled].astype(np.int64)[:, None], draws, axis=1)
+        for t, lottery_yes in lottery.yes.items():
+            if t in position:
+                weight[position[t]] += bounds.lottery_weight * lottery_yes.astype(np.int64)
+    return Tally(sampled, yes, vetoes, majority, {}, weight)
 
 
 def _add(total: np.ndarray, rows: np.ndarray | None, values: np.ndarray) -> None:
@@ -229,6 +276,8 @@ def count_votes(rng: np.random.Generator, design: Design, seats: list[SimulatedS
     position[tally.sampled] = np.arange(len(tally.sampled))
     left_by = permanent_seat_of(seats)
     holders_t = [np.ascontiguousarray(h.T) for h in holders]   # years × draws
+    weights = design.class_weights()
+    weighted = tally.yes_weight is not None
     for k, seat in enumerate(seats):
         matters = bounds.sampled if (seat.veto or rule.majorities) else bounds.yes_matters
         cols = active[k][matters[active[k]]]
@@ -238,10 +287,14 @@ def count_votes(rng: np.random.Generator, design: Design, seats: list[SimulatedS
         held = holders_t[k][window.year_of[cols]]
         sits = _sits(seat, k, cols, held, holders_t, left_by, window, tables)
         r = rng.integers(0, 65536, size=held.shape, dtype=np.uint16)
-        if not keep_votes and seat.kind != NEW_PERMANENT and seat.counts_only_yes:
+        w = weights[seat.seat_class]
+        if not keep_votes and seat.kind not in (NEW_PERMANENT, SHARED) and seat.counts_only_yes:
             # only "yes" counts for this seat: skip building the vote codes (same draws)
             t_yes = tables.gather(tables.t_yes, cols, window.year_of, holders_t[k])
-            _add(tally.yes, rows, (r < t_yes) & sits)
+            yes = (r < t_yes) & sits
+            _add(tally.yes, rows, yes)
+            if weighted:
+                _add(tally.yes_weight, rows, w * yes)
             tally.seat_votes[k] = (cols, None)
             continue
         v = (r >= tables.gather(tables.t_yes, cols, window.year_of, holders_t[k])).view(np.int8)
@@ -255,9 +308,20 @@ def count_votes(rng: np.random.Generator, design: Design, seats: list[SimulatedS
                                                   holders_t[k])
             if moved.any():
                 tally.yes[position[cols]] -= (moved & (real == Y)).astype(np.int16)
+                if weighted:  # ... nor with that seat's weight
+                    tally.yes_weight[position[cols]] -= (moved & (real == Y)) * tables.gather(
+                        tables.seat_weight, cols, window.year_of, holders_t[k])
+        if seat.kind == SHARED:  # the members' most common real vote, where some sat
+            from unsclab.replay.shared import member_indices, organisation_votes
+
+            org = organisation_votes(tables.real[cols],
+                                     member_indices(design, seat.seat_class, window))
+            v = np.where((org != ABSENT)[:, None], org[:, None], v)
         v = np.where(sits, v, ABSENT).astype(np.int8)
         tally.seat_votes[k] = (cols, v if keep_votes else None)
         _add(tally.yes, rows, v == Y)
+        if weighted:
+            _add(tally.yes_weight, rows, w * (v == Y))
         if seat.veto:
             tally.vetoes[position[cols]] += (v != Y) if rule.veto.abstention_blocks \
                 else (v == N)
@@ -273,6 +337,8 @@ def apply_rule(design: Design, cv: CouncilVotes, bounds: Bounds, tally: Tally,
     s = tally.sampled
     procedural = cv.procedural[s][:, None]
     short = tally.yes < bounds.required[s][:, None]
+    if tally.yes_weight is not None:
+        short |= tally.yes_weight < bounds.required_weight
     vetoed = ~procedural & bool(rule.veto.classes) & (tally.vetoes >= rule.veto.negatives)
     unmet = np.zeros((len(s), draws), bool)
     for j, clause in enumerate(rule.majorities):

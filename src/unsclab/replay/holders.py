@@ -12,6 +12,8 @@
 - **The elected seat a drawn permanent holder leaves** (when that holder really sat) is filled
   year by year from the same weights.
 - **A named holder who did not really sit** holds its seat in the years it is a UN member.
+- **A seat shared by an organisation** is "held" by its most populous member of the year, whose
+  predicted vote it casts when none of its members sat (:mod:`unsclab.replay.shared`).
 
 Holders are universe indices (:class:`unsclab.replay.window.ReplayWindow`), −1 for an empty
 seat. ``taken[d, y, s]`` marks the states holding some seat in draw ``d`` and year ``y``, so no
@@ -27,7 +29,8 @@ from dataclasses import dataclass
 import numpy as np
 
 from unsclab.designs.model import Design
-from unsclab.replay.seating import ELECTED, LEFT_BY_PERMANENT, NAMED, NEW_PERMANENT, SimulatedSeat
+from unsclab.replay.seating import (ELECTED, LEFT_BY_PERMANENT, NAMED, NEW_PERMANENT, SHARED,
+                                    SimulatedSeat)
 from unsclab.replay.window import ReplayWindow
 
 EMPTY = -1
@@ -273,7 +276,12 @@ def draw_holders(rng: np.random.Generator, design: Design, window: ReplayWindow,
         return pools[cls]
 
     for k, seat in enumerate(seats):
-        if seat.kind == NAMED:
+        if seat.kind == SHARED:  # whose predicted vote it casts when no member sat
+            from unsclab.replay.shared import proxy_holders
+
+            holders[k] = np.broadcast_to(proxy_holders(design, seat.seat_class, window)[None, :],
+                                         (draws, window.n_years)).copy()
+        elif seat.kind == NAMED:
             h = window.index(seat.holder)
             years = window.un_member[:, h] if h >= 0 else np.zeros(window.n_years, bool)
             holders[k] = np.broadcast_to(np.where(years, h, EMPTY)[None, :],

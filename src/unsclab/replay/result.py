@@ -12,7 +12,9 @@ import numpy as np
 
 from unsclab.designs.model import Design
 from unsclab.replay.counting import ADOPTED, FAILED, OUTCOME_NAMES, VETOED, Lottery
-from unsclab.replay.seating import LEFT_BY_PERMANENT, NEW_PERMANENT, RealSeating, SimulatedSeat
+from unsclab.replay.seating import (LEFT_BY_PERMANENT, NEW_PERMANENT, SHARED, RealSeating,
+                                    SimulatedSeat)
+from unsclab.replay.shared import member_indices, organisation_votes
 from unsclab.replay.subjects import SUBJECTS, subject_of
 from unsclab.replay.vote_tables import vote_probabilities
 from unsclab.replay.window import ReplayWindow
@@ -149,6 +151,10 @@ class ReplayResult:
                 + (lazy[k] >= p_yes_or_abstain[row, h]).astype(np.int8)
             if seat.kind == NEW_PERMANENT:
                 v = np.where(real[h] != ABSENT, real[h], v)
+            if seat.kind == SHARED:  # the members' most common real vote, where some sat
+                org = organisation_votes(real[None, :], member_indices(
+                    self.design, seat.seat_class, self.window))[0]
+                v = np.where(org != ABSENT, org, v).astype(np.int8)
             if self.cv.without_vote[t]:
                 v[:] = Y
             V[k] = np.where(sits, v, ABSENT)
@@ -180,9 +186,9 @@ class ReplayResult:
         for seat, h, v in zip(self.seats, H[:, d], V[:, d]):
             if h < 0 or v == ABSENT:
                 continue
-            code = self.universe[int(h)]
+            code = seat.holder if seat.kind == SHARED else self.universe[int(h)]
             votes[code] = VOTE_NAMES[int(v)]
-            if code in named:
+            if code in named or seat.kind == SHARED:
                 continue
             if seat.kind == LEFT_BY_PERMANENT:  # takes the seat its permanent holder left
                 seat_of.pop(code, None)

@@ -10,8 +10,9 @@ from typing import Any
 import numpy as np
 
 from unsclab.designs.model import Design
-from unsclab.replay.counting import (active_decisions, apply_rule, count_votes, draw_lottery,
-                                     outcome_bounds, permanent_seat_of, real_counts)
+from unsclab.replay.counting import (active_decisions, apply_rule, class_weight_array,
+                                     count_votes, draw_lottery, outcome_bounds,
+                                     overflow_weight, permanent_seat_of, real_counts)
 from unsclab.replay.holders import draw_holders
 from unsclab.replay.result import ReplayResult
 from unsclab.replay.seating import seating_table, simulated_seats
@@ -63,11 +64,6 @@ def replay(design: Design | str, record: Any = None, period: tuple[int, int] = (
     from unsclab.designs import load_design
 
     design = load_design(design) if not isinstance(design, Design) else design
-    if design.rule.weighted_quota is not None or design.organisations:
-        from unsclab.errors import UnsclabError
-
-        raise UnsclabError(f"{design.id}: the replay does not yet count vote weights or shared "
-                           "seats; decide, power and compare do", field="design")
     rng = rng if rng is not None else np.random.default_rng(seed)
     full = council_votes(record)
     record_key = register_record(full)
@@ -80,15 +76,25 @@ def replay(design: Design | str, record: Any = None, period: tuple[int, int] = (
     holders = draw_holders(rng, design, window, seats, seating.free_seats, draws)
     lottery = draw_lottery(rng, cv, seating.per_decision, window.year_of, draws)
     active = active_decisions(seats, holders, window, seating.free_seats, seating.per_decision)
-    bounds = outcome_bounds(design, cv, counts, lottery, seats, active)
-    tables = vote_tables(window, probabilities, seating.seated)
+    bounds = outcome_bounds(design, cv, counts, lottery, seats, active,
+                            overflow_weight(design, seating.distinct))
+    seat_weight = class_weight_array(design)[seating.class_of] \
+        if design.rule.weighted_quota is not None else None
+    tables = vote_tables(window, probabilities, seating.seated, seat_weight)
     tally = count_votes(rng, design, seats, holders, active, window, counts, lottery, bounds,
                         tables, draws, keep_votes)
     outcomes = apply_rule(design, cv, bounds, tally, draws)
     history = np.array([_OUTCOME_CODES[o] for o in cv.outcomes], dtype=np.int8)
     return ReplayResult(design, window, tuple(period), draws, seed, outcomes, tally.sampled,
                         history, seats, holders, active, permanent_seat_of(seats),
-                        tally.seat_votes, lottery, seating.per_decision, list(NOTES), record_key)
+                        tally.seat_votes, lottery, seating.per_decision, _notes(design),
+                        record_key)
+
+
+def _notes(design: Design) -> list[str]:
+    from unsclab.replay.shared import NOTE
+
+    return [*NOTES, *([NOTE] if design.organisations else [])]
 
 
 def replay_summary(design: Design | str, since: int = 1990, draws: int = 200,

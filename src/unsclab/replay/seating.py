@@ -28,6 +28,7 @@ NEW_PERMANENT = "new-permanent"    # an unnamed permanent seat, held by a drawn 
 LEFT_BY_PERMANENT = "left-by-permanent"  # the elected seat a drawn permanent holder vacated
 ELECTED = "elected"                # an elected or long-term seat no real member fills
 NAMED = "named"                    # a named holder (design) who did not really sit
+SHARED = "shared"                  # a seat shared by an organisation (:mod:`.shared`)
 
 
 @cache
@@ -44,7 +45,8 @@ def state_group(code: str) -> str | None:
 @dataclass(frozen=True)
 class SimulatedSeat:
     """A seat the record does not fill: its class, whether it carries a veto, the extra-majority
-    clauses it counts in, and (kind :data:`NAMED`) its fixed holder."""
+    clauses it counts in, and (kind :data:`NAMED`) its fixed holder or (kind :data:`SHARED`)
+    the organisation's code."""
 
     kind: str
     seat_class: str
@@ -86,8 +88,9 @@ def seat_real_members(design: Design, members: tuple[str, ...]) -> RealSeating:
     """Seat the real members of a decision as :func:`unsclab.rules.seat_ballot` does."""
     named = design.named_holders
     seat_of = {m: named[m] for m in members if m in named}
-    others = [m for m in members if m not in named]
-    free = {c.id: c.count - len(c.holders) for c in design.seats}
+    # members of a shared seat that stands for them vote only through it (replay.shared)
+    others = [m for m in members if m not in named and m not in design.represented]
+    free = {c.id: 0 if c.shared else c.count - len(c.holders) for c in design.seats}
     special = _special_classes(design)
     # ordinary (plain) non-permanent classes first, as seat_ballot; then special ones
     plain = [c for c in design.seats if c.kind != "permanent" and c.id not in special]
@@ -158,13 +161,13 @@ def simulated_seats(design: Design, distinct: list[RealSeating]) -> list[Simulat
         return tuple(j for j, c in enumerate(design.rule.majorities) if cls in c.classes)
 
     unnamed = [(c, c.count - len(c.holders)) for c in design.seats
-               if c.kind == "permanent" and c.count > len(c.holders)]
+               if c.kind == "permanent" and c.count > len(c.holders) and not c.shared]
     seats = [SimulatedSeat(NEW_PERMANENT, c.id, s, c.id in veto, clauses(c.id))
              for c, n in unnamed for s in range(n)]
     seats += [SimulatedSeat(LEFT_BY_PERMANENT, c.id, s, False, ()) for c, n in unnamed
               for s in range(n)]
     for c in design.seats:
-        if c.kind == "permanent":
+        if c.kind == "permanent" or c.shared:
             continue
         most_free = max((s.free_seats.get(c.id, 0) for s in distinct), default=0)
         seats += [SimulatedSeat(ELECTED, c.id, s, c.id in veto, clauses(c.id))
@@ -172,4 +175,6 @@ def simulated_seats(design: Design, distinct: list[RealSeating]) -> list[Simulat
     for holder, cls in design.named_holders.items():
         if any(holder in s.named_absent for s in distinct):
             seats.append(SimulatedSeat(NAMED, cls, 0, cls in veto, clauses(cls), holder=holder))
+    for code, cls in design.organisations.items():
+        seats.append(SimulatedSeat(SHARED, cls, 0, cls in veto, clauses(cls), holder=code))
     return seats

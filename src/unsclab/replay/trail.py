@@ -12,7 +12,7 @@ import numpy as np
 
 from unsclab.designs.model import Design
 from unsclab.replay.counting import OUTCOME_NAMES
-from unsclab.replay.seating import ELECTED, LEFT_BY_PERMANENT, NAMED, NEW_PERMANENT
+from unsclab.replay.seating import ELECTED, LEFT_BY_PERMANENT, NAMED, NEW_PERMANENT, SHARED
 from unsclab.replay.subjects import subject_of
 from unsclab.replay.vote_tables import record, vote_probabilities
 
@@ -24,6 +24,8 @@ HOW = {
     LEFT_BY_PERMANENT: "elected in the simulation, to the seat left by a real member who holds "
                        "a new permanent seat",
     NAMED: "named in the design as the seat's holder (not on the Council that day)",
+    SHARED: "held by the organisation: the most common vote of its members who sat, or the "
+            "vote predicted for its most populous member when none sat (assumed)",
 }
 #: The same, in a few words (the trail's text).
 HOW_SHORT = {
@@ -31,6 +33,7 @@ HOW_SHORT = {
     ELECTED: "elected in the simulation",
     LEFT_BY_PERMANENT: "the seat a real member leaves for a new permanent one",
     NAMED: "its named holder, not on the Council that day",
+    SHARED: "held by the organisation for its members (assumed vote)",
 }
 VOTE_WORDS = {"Y": "voted in favour", "A": "abstained", "N": "voted against",
               "NV": "did not vote"}
@@ -48,6 +51,8 @@ def rule_text(design: Design, procedural: bool) -> str:
     if procedural:
         return f"Procedural: {rule.procedural} of {n} in favour, no veto."
     parts = [f"{rule.quota} of {n} in favour"]
+    if rule.weighted_quota is not None:
+        parts[0] += f" and a vote weight of {rule.weighted_quota} of {design.total_weight}"
     veto = rule.veto
     if veto.classes:
         labels = " or ".join(design.seat_class(c).label for c in veto.classes)
@@ -152,6 +157,9 @@ def _simulated_seats(res, t: int, top: int) -> list[dict[str, Any]]:
         filled = v != ABSENT
         if not filled.any():
             continue
+        if seat.kind == SHARED:
+            seats.append(_shared_seat(res, t, seat, h, v, model))
+            continue
         counts = np.bincount(h[filled], minlength=len(res.universe))
         order = [i for i in np.argsort(-counts, kind="stable")[:top] if counts[i]]
         cast = np.bincount(v[filled].astype(np.int64), minlength=4) / filled.sum()
@@ -166,6 +174,34 @@ def _simulated_seats(res, t: int, top: int) -> list[dict[str, Any]]:
                       "holders": [_holder(res, t, int(i), float(counts[i] / res.draws), row,
                                           model) for i in order]})
     return seats
+
+
+def _shared_seat(res, t: int, seat, h: np.ndarray, v: np.ndarray, model) -> dict[str, Any]:
+    """A shared seat: the organisation's vote, from its members who sat or predicted."""
+    from unsclab.states import state_name
+    from unsclab.votes.data import VOTE_NAMES
+
+    members = res.design.seat_class(seat.seat_class).shared.members
+    sat = {m: _vote_name(res.cv, t, m) for m in members
+           if m in res.cv._col and res.cv.votes[t, res.cv.column(m)] >= 0}
+    name = res.design.organisation_name(seat.holder)
+    if sat:
+        entry = {"state": seat.holder, "name": name, "p_holds": 1.0, "source": "members",
+                 "vote": VOTE_NAMES[int(v[0])],
+                 "why": "the most common vote of its members who sat ("
+                        + ", ".join(f"{m} {x}" for m, x in sat.items()) + ")"}
+    else:
+        proxy = int(h[0])
+        entry = _holder(res, t, proxy, 1.0, int(res.window.rows[t]), model)
+        entry.update(state=seat.holder, name=f"{name}, as {state_name(res.universe[proxy])} "
+                     "(no member sat)")
+    cast = np.bincount(v.astype(np.int64), minlength=4) / len(v)
+    return {"seat": _seat_label(res.design, seat.seat_class, 0), "class": seat.seat_class,
+            "kind": SHARED, "how": HOW[SHARED], "p_filled": 1.0, "holders_count": 1,
+            "other_holders_share": 0.0,
+            "votes_cast": {"Y": float(cast[0]), "A": float(cast[1]), "N": float(cast[2]),
+                           "NV": float(cast[3])},
+            "holders": [entry]}
 
 
 def trail(res, t: int, top: int = 3) -> dict[str, Any]:

@@ -50,6 +50,8 @@ def _holder_line(h: dict[str, Any], width: int) -> list[str]:
     head = f"{h['name']} {_pct(h['p_holds'])}"
     if h["source"] == "real":
         return _wrap(f"{head}: sat that day, real vote {h['vote']}", width, 4)
+    if h["source"] == "members":  # a shared seat (unsclab.replay.shared)
+        return _wrap(f"{head}: {h['why']}, so {h['vote']}", width, 4)
     q = h["p"]
     text = f"{head}: predicted Y {q['Y']:.2f}, A {q['A']:.2f}, N {q['N']:.2f}"
     c = h.get("closest")

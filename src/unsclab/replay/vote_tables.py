@@ -122,6 +122,7 @@ class VoteTables:
     t_yes_or_abstain: np.ndarray  # uint16: "abstain" if t_yes <= r < t_yes_or_abstain
     real: np.ndarray              # int8 real vote (ABSENT if the state did not sit; Y w/o vote)
     seated: np.ndarray            # bool: the state sits in one of the design's seats
+    seat_weight: np.ndarray | None = None  # int64: weight of that seat (weighted designs)
 
     @staticmethod
     def gather(table: np.ndarray, decisions: np.ndarray, year_of: np.ndarray,
@@ -145,15 +146,21 @@ def real_votes(cv: CouncilVotes) -> np.ndarray:
 
 
 def vote_tables(window: ReplayWindow, probabilities: tuple[np.ndarray, np.ndarray],
-                seated: np.ndarray) -> VoteTables:
-    """The tables for the decisions of ``window`` (``seated``: decisions × record columns)."""
+                seated: np.ndarray, seat_weight: np.ndarray | None = None) -> VoteTables:
+    """The tables for the decisions of ``window`` (``seated``, ``seat_weight``: decisions ×
+    record columns)."""
     p_yes, p_yes_or_abstain = (p[window.rows] for p in probabilities)
     n_states = len(window.universe)
     real = np.full((window.n_decisions, n_states), ABSENT, dtype=np.int8)
     real[:, window.state_of_column] = real_votes(window.cv)
     seated_u = np.zeros((window.n_decisions, n_states), dtype=bool)
     seated_u[:, window.state_of_column] = seated
-    return VoteTables(_thresholds(p_yes), _thresholds(p_yes_or_abstain), real, seated_u)
+    weight_u = None
+    if seat_weight is not None:
+        weight_u = np.zeros((window.n_decisions, n_states), dtype=np.int64)
+        weight_u[:, window.state_of_column] = seat_weight
+    return VoteTables(_thresholds(p_yes), _thresholds(p_yes_or_abstain), real, seated_u,
+                      weight_u)
 
 
 def _thresholds(p: np.ndarray) -> np.ndarray:
