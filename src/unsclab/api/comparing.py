@@ -26,6 +26,8 @@ def compare_row(ev, state: str | None = None) -> dict[str, Any]:
     row = {
         "id": d.id, "name": d.name, "year": d.year, "status": d.status, "seats": d.size,
         "quota": d.rule.quota,
+        "weighted_quota": (f"{d.rule.weighted_quota} of {d.total_weight}"
+                           if d.rule.weighted_quota is not None else None),
         "veto": ("none" if not holders else f"{holders}" + (
             f" (need {veto.negatives})" if veto.negatives > 1 else "")),
         "coleman_act": float(ev.coleman_act),
@@ -147,6 +149,9 @@ def compare_tables(rows: list[dict]) -> list[Table]:
     tables = [Table(
         f"Decision rule, and share of power by group (unnamed seats filled by {method})",
         [design, Column("seats", quantity="size"), Column("quota"),
+         *([Column("weighted_quota", header="Weighted quota", short="Wt quota", kind="text",
+                   definition="Vote weight needed in favour, of the council's total weight.")]
+           if any(r.get("weighted_quota") for r in rows) else []),
          Column("veto", header="Veto holders", short="Veto", kind="text",
                 definition="Seats with a veto (and how many negative votes of theirs block)."),
          Column("coleman_act"), Column("p5_power_share"), Column("p5_ternary_banzhaf_share"),

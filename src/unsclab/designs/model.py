@@ -44,7 +44,7 @@ from pydantic import Field, StrictBool, StrictInt, field_validator, model_valida
 
 from unsclab.designs import limits as L
 from unsclab.designs.base import Frozen as _Frozen
-from unsclab.designs.sharing import DerivedWeight, SharedSeat
+from unsclab.designs.sharing import DerivedWeight, SharedSeat, check_weight
 from unsclab.errors import DesignError
 from unsclab.groups import GROUPS, OPEN
 
@@ -137,18 +137,7 @@ class SeatClass(_Frozen):
 
     _slug = field_validator("id")(classmethod(lambda cls, v: check_slug(v)))
 
-    @field_validator("weight", mode="before")
-    @classmethod
-    def _weight(cls, value: object) -> object:
-        if value is None or isinstance(value, dict | DerivedWeight):
-            return value
-        if not isinstance(value, int) or isinstance(value, bool):
-            raise ValueError("expected a whole-number vote weight or a table such as "
-                             f"{{population = 1, scale = 1000}}, got {value!r}")
-        if not 1 <= value <= L.MAX_SEAT_WEIGHT:
-            raise ValueError(f"expected a vote weight from 1 to {L.MAX_SEAT_WEIGHT}, "
-                             f"got {L.shown(value)}")
-        return value
+    _weight = field_validator("weight", mode="before")(classmethod(lambda cls, v: check_weight(v)))
 
     @field_validator("count")
     @classmethod
@@ -342,16 +331,9 @@ class Design(_Frozen):
 
     def class_weights(self) -> dict[str, int]:
         """Vote weight of one seat of each class (1 unless ``weight`` says otherwise)."""
-        from unsclab.designs.sharing import derived_weight
+        from unsclab.designs.sharing import class_weights
 
-        out = {}
-        for c in self.seats:
-            if isinstance(c.weight, DerivedWeight):
-                states = c.shared.members if c.shared is not None else c.holders
-                out[c.id] = derived_weight(c.weight, tuple(states))
-            else:
-                out[c.id] = 1 if c.weight is None else c.weight
-        return out
+        return class_weights(self)
 
     @property
     def total_weight(self) -> int:
@@ -366,10 +348,8 @@ class Design(_Frozen):
 
     def organisation_name(self, code: str) -> str | None:
         """Name of the organisation with this code, if one holds a shared seat."""
-        for c in self.seats:
-            if c.shared is not None and c.shared.holder == code:
-                return c.shared.name
-        return None
+        return next((c.shared.name for c in self.seats if c.shared and c.shared.holder == code),
+                    None)
 
     @property
     def represented(self) -> dict[str, str]:
@@ -400,38 +380,9 @@ class Design(_Frozen):
         validated design (its id suffixed ``-holders``, the scenario recorded as an assumption)
         and the codes that found no seat.
         """
-        from unsclab import states
+        from unsclab.designs.scenarios import with_holders
 
-        data = self.model_dump()
-        named = set(self.named_holders)
-        unplaced: list[str] = []
-        placed: list[str] = []
-        for raw in codes:
-            code = raw.strip().upper()
-            if not states.known_state(code):
-                raise DesignError(f"unknown state code {code!r}; expected an ISO3 code of a UN "
-                                  "member state", field="holders")
-            if code in named:
-                continue
-            group = states.state(code).group
-            for seat in data["seats"]:
-                free = seat["count"] - len(seat["holders"])
-                fits = seat["group"] == group or seat["group"] == "open"
-                allowed = not seat["eligible"] or code in seat["eligible"]
-                if seat["kind"] in kinds and free > 0 and fits and allowed:
-                    seat["holders"] = (*seat["holders"], code)
-                    named.add(code)
-                    placed.append(code)
-                    break
-            else:
-                unplaced.append(code)
-        if placed:
-            data["id"] = f"{self.id}-holders"
-            data["assumptions"] = (*data["assumptions"], {
-                "field": "seats.holders",
-                "note": f"Scenario, not part of the proposal: {', '.join(placed)} assumed to hold "
-                        f"unnamed {'/'.join(kinds)} seats."})
-        return Design.model_validate(data), unplaced
+        return with_holders(self, codes, kinds)
 
     def replace(self, **changes: object) -> Design:
         """A validated copy with some top-level fields changed."""

@@ -25,7 +25,8 @@ regional groups).
 
 from __future__ import annotations
 
-__all__ = ["DerivedWeight", "SharedSeat", "derived_weight", "member_shares", "MIX_PARTS"]
+__all__ = ["DerivedWeight", "SharedSeat", "derived_weight", "class_weights", "member_shares",
+           "holders_text", "sharing_lines", "MIX_PARTS"]
 
 import math
 import re
@@ -106,6 +107,19 @@ class SharedSeat(Frozen):
         return value
 
 
+def check_weight(value: object) -> object:
+    """``seats.weight`` before validation: a whole number in range, or a table (a mix)."""
+    if value is None or isinstance(value, dict | DerivedWeight):
+        return value
+    if not isinstance(value, int) or isinstance(value, bool):
+        raise ValueError("expected a whole-number vote weight or a table such as "
+                         f"{{population = 1, scale = 1000}}, got {value!r}")
+    if not 1 <= value <= L.MAX_SEAT_WEIGHT:
+        raise ValueError(f"expected a vote weight from 1 to {L.MAX_SEAT_WEIGHT}, "
+                         f"got {L.shown(value)}")
+    return value
+
+
 def _quantities() -> dict[str, dict[str, float]]:
     """Each member state's population, its square root, GDP and 1 (the parts of a mix)."""
     from unsclab.states import member_states
@@ -132,6 +146,19 @@ def derived_weight(spec: DerivedWeight, states: tuple[str, ...]) -> int:
             mix += getattr(spec, p) * math.fsum(values.get(s, 0.0) for s in states) \
                 / math.fsum(values.values())
     return math.floor(spec.scale * mix / parts + 0.5)
+
+
+def class_weights(design) -> dict[str, int]:
+    """Vote weight of one seat of each class of ``design``: its fixed ``weight``, the weight
+    derived from its holder (or a shared seat's members), else 1."""
+    out = {}
+    for c in design.seats:
+        if isinstance(c.weight, DerivedWeight):
+            states = c.shared.members if c.shared is not None else c.holders
+            out[c.id] = derived_weight(c.weight, tuple(states))
+        else:
+            out[c.id] = 1 if c.weight is None else c.weight
+    return out
 
 
 def member_shares(shared: SharedSeat) -> dict[str, Fraction]:

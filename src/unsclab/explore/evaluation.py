@@ -37,6 +37,7 @@ from typing import Any
 import numpy as np
 
 from unsclab.designs.model import Design
+from unsclab.designs.sharing import member_shares
 from unsclab.groups import GROUPS, OPEN
 from unsclab.metrics import gini_weighted_array
 
@@ -198,14 +199,14 @@ class Evaluation:
 
     @property
     def profile(self) -> ProfilePower | None:
-        """The type profile's exact power, or None when the rule has extra majority clauses or
-        alternatives."""
+        """The type profile's exact power, or None when the rule has extra majority clauses,
+        alternatives or vote weights."""
         return self.cached("profile", self._profile)
 
     def _profile(self) -> ProfilePower | None:
         d = self.design
-        if d.rule.majorities or d.rule.alternatives:
-            return None
+        if d.rule.majorities or d.rule.alternatives or d.rule.weighted_quota is not None:
+            return None  # not a two-type game: the power engine computes it
         veto = d.rule.veto
         v = sum(c.count for c in d.seats if c.id in veto.classes)
         k = veto.negatives if v else 1
@@ -254,10 +255,15 @@ class Evaluation:
     def _occupancy(self) -> dict[str, np.ndarray]:
         ctx = context()
         d = self.design
-        named = frozenset(d.named_holders)
+        named = frozenset(d.named_holders) | frozenset(d.represented)
         out: dict[str, np.ndarray] = {}
         for c in d.seats:
             vec = np.zeros(len(ctx.iso3))
+            if c.shared is not None:  # credited to its members (unsclab.designs.sharing)
+                for m, share in member_shares(c.shared).items():
+                    vec[ctx.index[m]] += float(share)
+                out[c.id] = vec
+                continue
             for h in c.holders:
                 if h in ctx.index:
                     vec[ctx.index[h]] += 1.0
@@ -323,7 +329,9 @@ class Evaluation:
         total = power.sum()
         share = power / total if total else power
         permanent = [c.id for c in d.seats if c.kind == "permanent"]
-        perm = sum((self.occupancy[cid] for cid in permanent), np.zeros(len(pop)))
+        # a shared permanent seat represents every member (unsclab.metrics.representation)
+        perm = sum(((self.occupancy[cid] > 0) if d.seat_class(cid).shared else self.occupancy[cid]
+                    for cid in permanent), np.zeros(len(pop)))
         p5 = [ctx.index[c] for c in P5]
         return {
             "population_with_permanent_seat": float((perm * pop).sum() / pop.sum()),

@@ -52,7 +52,14 @@ SINCE = 1990
 
 
 def seat_classes(design: Design) -> list[dict[str, Any]]:
+    """One row per seat class; with ``weight`` (each seat's vote weight) in a weighted design
+    and ``shared`` (a sentence on the organisation holding it) for a shared seat."""
+    from unsclab.designs.sharing import holders_text, sharing_lines
+
     veto = design.rule.veto
+    weights = design.class_weights() if design.rule.weighted_quota is not None else None
+    shared = {c.id: line for c, line in zip([c for c in design.seats if c.shared],
+                                            sharing_lines(design)[1 if weights else 0:])}
     out = []
     for c in design.seats:
         out.append({
@@ -64,7 +71,9 @@ def seat_classes(design: Design) -> list[dict[str, Any]]:
             "term_years": c.term_years,
             "re_eligible": c.re_eligible,
             "veto": "yes" if c.id in veto.classes else ("deferred" if c.id in veto.deferred else "no"),
-            "holders": list(c.holders),
+            "holders": [holders_text(c)] if c.shared else list(c.holders),
+            **({"weight": weights[c.id]} if weights else {}),
+            **({"shared": shared[c.id]} if c.shared else {}),
         })
     return out
 
