@@ -311,3 +311,28 @@ def test_member_of_a_shared_seat_named_elsewhere():
 def test_unknown_organisation_on_the_ballot():
     with pytest.raises(BallotError, match="expected the ISO3 code of a UN member state or EU"):
         decide(parse_design(SHARED), {"AU": "Y"})
+
+
+def test_shared_seat_holder_code_and_split_are_checked():
+    (p,) = _problem(SHARED.replace('holder = "EU"', 'holder = "eu"'))
+    assert p.field == "seats[1].shared.holder" and "upper-case" in p.message
+    (p,) = _problem(SHARED.replace('split = "equal"', 'split = "gdp"'))
+    assert p.field == "seats[1].shared.split" and "'population', 'sqrt-population' or 'equal'" \
+        in p.message
+
+
+def test_shared_seat_equity_factor_by_hand():
+    # split = "equal": each of the four members has a quarter of the union seat's power; its
+    # representation factor is its share of all power over its share of the 193 members'
+    # square roots of population (Gould & Rablen 2016).
+    from unsclab.evaluate import evaluate_design
+
+    d = parse_design(SHARED)
+    ev = evaluate_design(d)
+    rows = {r["iso3"]: r for r in ev.states}
+    total = sum(r["banzhaf"] for r in ev.states)
+    roots = {s.iso3: math.sqrt(s.population) for s in member_states()}
+    for m in ("DEU", "ESP"):
+        expected = (float(ev.per_seat["banzhaf"]["union"]) / 4 / total) \
+            / (roots[m] / sum(roots.values()))
+        assert rows[m]["representation_factor"] == pytest.approx(expected, rel=1e-12)

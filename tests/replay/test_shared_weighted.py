@@ -71,3 +71,41 @@ def test_organisation_vote_is_the_most_common_a_tie_abstains():
                      [N, N, Y, A]], dtype=np.int8)
     out = organisation_votes(real, np.arange(4))
     assert out.tolist() == [Y, A, A, ABSENT, N]
+
+
+def test_weighted_seats_of_unequal_weight_for_more_real_members_than_seats():
+    # Three elected seats weighing 1 and 2, for the ten real elected members since 1966: the
+    # lottery could not tell whose seat weighs what, so the replay says so.
+    from unsclab.designs import parse_design
+    from unsclab.errors import UnsclabError
+
+    text = """
+id = "uneven"
+name = "Uneven"
+year = 2030
+status = "hypothetical"
+[rule]
+quota = 1
+weighted_quota = 5
+[[seats]]
+id = "permanent"
+kind = "permanent"
+count = 5
+holders = ["CHN", "FRA", "RUS", "GBR", "USA"]
+[[seats]]
+id = "light"
+kind = "elected"
+count = 2
+term_years = 2
+weight = 1
+[[seats]]
+id = "heavy"
+kind = "elected"
+count = 1
+term_years = 2
+weight = 2
+[[sources]]
+title = "A test"
+"""
+    with pytest.raises(UnsclabError, match="weigh differently"):
+        replay(parse_design(text), period=(2020, 2021), draws=2)
