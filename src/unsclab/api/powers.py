@@ -61,9 +61,12 @@ def _seat_power(design: Design, indices: Sequence[str] | None, exact: bool, unio
     else:
         values = compute(game, per_player(indices))
     rows = []
+    weighted = design.rule.weighted_quota is not None
     for i, seat in enumerate(design.seat_list()):
         row = {"seat": seat.name, "class": seat.seat_class, "kind": seat.kind,
                "group": _seat_group(seat), "seat_group": seat.group, "veto": seat.veto}
+        if weighted:
+            row["weight"] = seat.weight
         for key, vals in values.items():
             row[key] = _value(vals[i], exact)
         rows.append(row)
@@ -71,7 +74,11 @@ def _seat_power(design: Design, indices: Sequence[str] | None, exact: bool, unio
     table = Table(f"{design.name}: power by seat (power to act "
                   f"{act if exact else format_value(act)})",
                   [Column("seat", header="Seat"), Column("group", header="Group"),
-                   Column("veto", header="Veto", kind="text"), *index_columns(values, exact)],
+                   Column("veto", header="Veto", kind="text"),
+                   *([Column("weight", header="Weight", kind="int",
+                             definition="The seat's vote weight (rule.weighted_quota).")]
+                     if weighted else []),
+                   *index_columns(values, exact)],
                   rows)
     data = {"design": design.id, "by": "seat", "seats": rows, "coleman_act": _value(act, exact)}
     return rows, table, data, "seat"
