@@ -76,6 +76,8 @@ def _rule_text(design: Design) -> str:
     rule = design.rule
     veto = rule.veto
     lines = [f"{design.size} seats", f"quota {rule.quota} of {design.size}"]
+    if rule.weighted_quota is not None:
+        lines.append(f"and weight {rule.weighted_quota} of {design.total_weight}")
     if veto.classes:
         holders = sum(c.count for c in design.seats if c.id in veto.classes)
         need = "1 negative vote" if veto.negatives == 1 else f"{veto.negatives} negative votes"
