@@ -336,3 +336,35 @@ def test_shared_seat_equity_factor_by_hand():
         expected = (float(ev.per_seat["banzhaf"]["union"]) / 4 / total) \
             / (roots[m] / sum(roots.values()))
         assert rows[m]["representation_factor"] == pytest.approx(expected, rel=1e-12)
+
+
+def test_the_1958_eec_council_as_a_weighted_design():
+    # Council of the EEC, Treaty of Rome Art. 148 (1958): France, Germany, Italy 4 votes,
+    # Belgium and the Netherlands 2, Luxembourg 1; a qualified majority of 12 of 17 on a
+    # Commission proposal. Luxembourg is the textbook null player, "not a single configuration of
+    # votes in which Luxembourg's decision could theoretically have made a difference" (Games
+    # 9(2) (2018) 29, mdpi.com/2073-4336/9/2/29). The other values against enumeration of all
+    # coalitions and all orders.
+    seats = "".join(f"""
+[[seats]]
+id = "{code.lower()}"
+kind = "permanent"
+count = 1
+holders = ["{code}"]
+weight = {w}
+""" for code, w in (("FRA", 4), ("DEU", 4), ("ITA", 4), ("BEL", 2), ("NLD", 2), ("LUX", 1)))
+    text = f"""id = "eec-1958"
+name = "EEC Council 1958"
+year = 1958
+status = "historical"
+[rule]
+quota = 1
+weighted_quota = 12
+{seats}
+[[sources]]
+title = "Treaty establishing the European Economic Community, Art. 148"
+"""
+    values = compute(compile_design(parse_design(text)), ["banzhaf", "shapley_shubik"])
+    assert values["banzhaf"][5] == 0 and values["shapley_shubik"][5] == 0
+    assert values["banzhaf"] == _brute_banzhaf([4, 4, 4, 2, 2, 1], 12)
+    assert values["shapley_shubik"] == _brute_shapley([4, 4, 4, 2, 2, 1], 12)
