@@ -195,7 +195,6 @@ def _per_seat(design: Design, indices: tuple[str, ...]) -> tuple[dict[str, dict[
     """Exact power of one seat of each class, and Coleman's power to act (cached per design)."""
     from unsclab.power import coleman_act, compute
     from unsclab.power.compile import compile_design
-
     from unsclab.power.games import LimitError
 
     game = compile_design(design)
