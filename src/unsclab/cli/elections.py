@@ -120,4 +120,9 @@ def register(app: typer.Typer) -> None:
                    definition=f"Probability that the state sits in {lo}."),
             Column("p_mid", header=f"Chance of a seat in {mid}", short=f"P({mid})", kind="percent",
                    definition=f"Probability that the state sits in {mid}.")], shown)],
-            json_payload=out)
+            json_payload=out, notes=[
+                f"Shared seat {c.id!r} is held by the {c.shared.name} for its "
+                f"{len(c.shared.members)} member states"
+                + ("" if c.shared.members_hold_other_seats else ", who are elected to no other "
+                   "seat") + "; it is not a state's seat and is not listed here."
+                for c in design.seats if c.shared is not None])
