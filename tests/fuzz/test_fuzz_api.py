@@ -19,7 +19,8 @@ PATHS = [("rule", "quota"), ("rule", "procedural_quota"), ("year",), ("status",)
          ("seats", 1, "count"), ("seats", 1, "term_years"), ("seats", 1, "kind"),
          ("seats", 0, "holders"), ("rule", "veto", "negatives"), ("rule", "veto", "classes"),
          ("rule", "veto", "review_after_years"), ("seats", 1, "re_eligible"), ("sources",),
-         ("rule", "majorities"), ("seats", 2, "eligible")]
+         ("rule", "majorities"), ("seats", 2, "eligible"), ("seats", 1, "weight"),
+         ("rule", "weighted_quota"), ("seats", 1, "shared")]
 VALUES = st.one_of(st.integers(-10**40, 10**40), st.booleans(), st.none(),
                    st.text(max_size=20), st.floats(allow_nan=True, allow_infinity=True),
                    st.lists(st.integers(0, 300), max_size=5), st.just({}),
