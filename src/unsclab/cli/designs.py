@@ -162,7 +162,7 @@ def validate_designs(
 @user_errors
 def decide_command(
     ref: str = typer.Argument(..., help="A catalogue id or the path of a design TOML file."),
-    yes: Optional[str] = typer.Option(None, "--yes", help="States voting in favour: ISO3,ISO3,…"),
+    yes: Optional[str] = typer.Option(None, "--yes", help="States voting in favour: ISO3,ISO3,… (a shared seat votes under its organisation's code, e.g. EU)."),
     no: Optional[str] = typer.Option(None, "--no", help="States voting against."),
     abstain: Optional[str] = typer.Option(None, "--abstain", help="States abstaining."),
     not_voting: Optional[str] = typer.Option(None, "--not-voting", help="States present and not voting."),
