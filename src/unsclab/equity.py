@@ -12,6 +12,10 @@ members' summed power share over their summed square-root share (Gould & Rablen 
 and 5, read in the published abstract and the CESifo working paper's summary; their exact
 estimator, with its preference-correlation variants, is not reproduced here).
 
+A seat held jointly by a regional organisation (an EU or AU seat) counts for its member states:
+the occupancy model gives each member its ``split`` share of the seat
+(:mod:`unsclab.designs.sharing`), so the seat's power reaches their factors through them.
+
 References
 ----------
 .. [1] Gould, M., and Rablen, M. D. (2016). "Equitable representation in councils: theory and an
