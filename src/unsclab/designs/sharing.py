@@ -14,8 +14,7 @@ assessments bases on national income). Weights count only under a weighted quota
 
 **Shared seats.** A seat may be held jointly by a regional organisation (an EU or an AU seat,
 as in the "EU acting as a single entity" reform Gould & Rablen appraise in "Reform of the United
-Nations Security Council: equity and efficiency", working paper SERPS 2016009 and *Public Choice*
-173 (2017) 145–168). The organisation casts the seat's one vote; its member states are listed
+Nations Security Council: equity and efficiency", working paper SERPS 2016009, 2016). The organisation casts the seat's one vote; its member states are listed
 with a source; the seat's power is credited to them in proportion to ``split`` (population,
 square root of population, or equally) wherever unsclab reports power by state, group or equity.
 Unless ``members_hold_other_seats``, its members are represented by it alone: they hold no
