@@ -109,3 +109,16 @@ title = "A test"
 """
     with pytest.raises(UnsclabError, match="weigh differently"):
         replay(parse_design(text), period=(2020, 2021), draws=2)
+
+
+def test_trail_of_a_shared_seat_names_its_members_votes(replays):
+    # S/2011/612 (S/PV.6627): France, Germany, Portugal and the United Kingdom in favour.
+    from unsclab.replay.trail_text import trail_lines
+
+    res = replays["eu-seat-2016"]
+    tr = res.trail(_index(res, "S/2011/612"))
+    (seat,) = [s for s in tr["seats"] if s.get("kind") == "shared"]
+    assert seat["votes_cast"]["Y"] == 1.0
+    assert seat["holders"][0]["why"] == ("the most common vote of its members who sat "
+                                         "(FRA Y, DEU Y, PRT Y, GBR Y)")
+    assert any("so Y" in line for line in trail_lines(tr, width=100))
