@@ -122,3 +122,12 @@ def test_trail_of_a_shared_seat_names_its_members_votes(replays):
     assert seat["holders"][0]["why"] == ("the most common vote of its members who sat "
                                          "(FRA Y, DEU Y, PRT Y, GBR Y)")
     assert any("so Y" in line for line in trail_lines(tr, width=100))
+
+
+@pytest.mark.parametrize("design_id", ["eu-seat-2016", "strand-rapkin-2011"])
+def test_a_posteriori_power_says_it_does_not_cover_weights_or_shared_seats(design_id):
+    from unsclab.errors import UnsclabError
+    from unsclab.replay.power import design_power
+
+    with pytest.raises(UnsclabError, match="vote weights or a shared seat"):
+        design_power(design_id, since=2020, until=2021, draws=2)

@@ -23,7 +23,8 @@ Approximation: the holders of different seats are drawn jointly in the replay (a
 at most one seat; when the design has fewer seats than there were real elected members, a fixed
 number of them sits in each draw); here each seat's vote is its own mixture, independent of the
 others', and so is whether it is held.
-Designs with extra-majority clauses or alternative majorities are not covered.
+Designs with extra-majority clauses, alternative majorities, vote weights or a seat shared by
+an organisation are not covered.
 
 References: B. O'Neill, "Power and satisfaction in the United Nations Security Council",
 *Journal of Conflict Resolution* 40(2) (1996) 219–237, doi:10.1177/0022002796040002002;
@@ -142,9 +143,11 @@ def design_power(design, since: int = 1990, until: int = 2025, subject: str | No
 
     res = replay(design, period=(since, until), draws=draws, seed=seed)
     rule = res.design.rule
-    if rule.majorities or rule.alternatives:
+    if rule.majorities or rule.alternatives or rule.weighted_quota is not None \
+            or res.design.organisations:
         raise UnsclabError(f"{res.design.id}: a posteriori power covers rules of a quota and a "
-                           "veto; this design has extra-majority clauses or alternatives")
+                           "veto; this design has extra-majority clauses, alternatives, vote "
+                           "weights or a shared seat")
     loo = member_probabilities(res.record_key)
     ts = _decisions(res, since, until, subject, loo)
     if len(ts) == 0:
