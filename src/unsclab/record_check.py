@@ -169,8 +169,10 @@ def _second_source_ok(record: Any) -> bool:
     unexplained = 0 if x is None or not len(x) else int((x["status"] == "unexplained").sum())
     checks = _second_source_checks(record)
     n, press = checks["numbering"], checks["press_releases"]
+    earlier = press["earlier_failed"]
     return not unexplained and not n["gaps"] and not n["duplicates"] and not n[
-        "year_mismatches"] and press["agree"] == press["checked"]
+        "year_mismatches"] and press["agree"] == press["checked"] and earlier[
+        "agree"] == earlier["checked"]
 
 
 def veto_definitions(d: pd.DataFrame) -> dict[str, Any]:

@@ -9,11 +9,16 @@ kind                      what it does (``status`` = ``corrected``)
 ``duplicate``             drops the vote ``id=N`` (a row recorded twice)
 ``ballot_code``           re-codes a source column that holds another state's votes in the
                           years of ``year=YYYY[-YYYY]`` (``field`` = the column)
-``vote``                  sets member ``field``'s vote on resolution ``res=N`` from ``old`` to
-                          ``new``; the tally is recounted from the ballot
+``vote``                  sets member ``field``'s vote on resolution ``res=N`` (or on the vote
+                          ``id=N``, e.g. a failed draft) from ``old`` to ``new``; the tally is
+                          recounted from the ballot
 ``date``                  sets the date of resolution ``res=N``
 ``missing_decision``      adds a decision missing from the source (``data/added_decisions.csv``
                           holds its row and ballot)
+``vote_type``             sets the vote type of the vote ``id=N`` (``field`` = ``vote_type``)
+                          from ``old`` to ``new`` where a document shows what the vote was on
+                          (:func:`vote_type_corrections`; the source gives such rows a
+                          draft's symbol)
 ``modality``, ``identity`` a difference of form (a vote or no vote; the state's name at the
                           time); identities are applied through ``data/seat_holders.csv``
 ========================= =====================================================================
@@ -26,7 +31,8 @@ lists the other). Only ``corrected`` rows change the record.
 
 from __future__ import annotations
 
-__all__ = ["Applied", "apply_corrections", "read_corrections", "resolution_scope"]
+__all__ = ["Applied", "apply_corrections", "read_corrections", "resolution_scope",
+           "vote_type_corrections"]
 
 import re
 from dataclasses import dataclass, field
@@ -38,7 +44,8 @@ if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
 
 _FILE = "unsclab/data/corrections.csv"
-KINDS = ("duplicate", "ballot_code", "vote", "date", "missing_decision", "modality", "identity")
+KINDS = ("duplicate", "ballot_code", "vote", "date", "missing_decision", "vote_type",
+         "modality", "identity")
 STATUSES = ("corrected", "confirmed", "both_readings")
 
 
@@ -53,17 +60,10 @@ class Applied:
 
 def read_corrections() -> list[dict[str, str]]:
     """The rows of ``corrections.csv``, checked for kind and status."""
-    from unsclab.data.readers import project_table
+    from unsclab.record_csv import checked_rows
 
-    rows = project_table("corrections.csv")
-    for i, r in enumerate(rows, start=2):
-        if r["kind"] not in KINDS:
-            raise DataError(f"unknown correction kind {r['kind']!r}; expected one of "
-                            f"{', '.join(KINDS)}", file=_FILE, line=i, field="kind")
-        if r["status"] not in STATUSES:
-            raise DataError(f"unknown status {r['status']!r}; expected one of "
-                            f"{', '.join(STATUSES)}", file=_FILE, line=i, field="status")
-    return rows
+    return checked_rows("corrections.csv", {"kind": ("correction kind", KINDS),
+                                            "status": ("status", STATUSES)})
 
 
 def resolution_scope(scope: str) -> range:
@@ -74,12 +74,38 @@ def resolution_scope(scope: str) -> range:
     return range(int(m[1]), int(m[2] or m[1]) + 1)
 
 
+def vote_type_corrections() -> dict[int, tuple[str, str]]:
+    """Source id → (the type the rules give, the type a document shows) of each ``corrected``
+    ``vote_type`` row (applied by :func:`unsclab.record_types.vote_types`)."""
+    out = {}
+    for c in read_corrections():
+        if c["kind"] == "vote_type" and c["status"] == "corrected":
+            m = re.fullmatch(r"id=(\d+)", c["scope"])
+            if not m or c["field"] != "vote_type":
+                raise DataError(f"vote_type correction {c['scope']} {c['field']}: expected "
+                                "scope id=N and field vote_type", file=_FILE, field="scope")
+            out[int(m[1])] = (c["old"], c["new"])
+    return out
+
+
 def _years(scope: str) -> tuple[int, int]:
     m = re.fullmatch(r"year=(\d{4})(?:-(\d{4}))?", scope)
     if not m:
         raise DataError(f"scope {scope!r} is not year=YYYY or year=YYYY-YYYY", file=_FILE,
                         field="scope")
     return int(m[1]), int(m[2] or m[1])
+
+
+def _scoped_id(votes: pd.DataFrame, scope: str) -> int:
+    """The source id a ``vote`` row means: ``id=N`` (any vote, e.g. a failed draft) or
+    ``res=N`` (the adopted resolution N)."""
+    m = re.fullmatch(r"id=(\d+)", scope)
+    if not m:
+        return _vote_id(votes, resolution_scope(scope)[0])
+    if not (votes["id"] == int(m[1])).any():
+        raise DataError(f"correction refers to vote id {m[1]}, not in the source", file=_FILE,
+                        field="scope")
+    return int(m[1])
 
 
 def _vote_id(votes: pd.DataFrame, number: int) -> int:
@@ -115,7 +141,7 @@ def apply_corrections(votes: pd.DataFrame, ballots: pd.DataFrame
                                 file=_FILE, field="scope")
             ballots.loc[sel, "iso3"] = c["new"]
         elif kind == "vote":
-            vid = _vote_id(votes, resolution_scope(c["scope"])[0])
+            vid = _scoped_id(votes, c["scope"])
             sel = (ballots["id"] == vid) & (ballots["iso3"] == c["field"])
             if sel.sum() != 1 or ballots.loc[sel, "vote"].iloc[0] != c["old"]:
                 raise DataError(f"correction {c['scope']} {c['field']}: the source's vote is "

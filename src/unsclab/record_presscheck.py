@@ -1,17 +1,28 @@
-"""Non-unanimous votes of 2022–2025 checked against UN press releases and other reports.
+"""Votes beyond the UN Digital Library scrape checked against UN press releases.
 
-The UN Digital Library scrape (:mod:`unsclab.record_crosscheck`) ends in 2021. For later years,
-and for vetoed and failed drafts, ``data/press_checks.csv`` holds the tally and the named
-members read in a UN press release (``source_kind`` = ``un_press_release``, press.un.org,
-symbols SC/…) or, where none could be read, in a press report that quotes the vote
-(``other``, named in ``source``). Each row is compared here with the record: the tally, and
-each member named as voting in favour, against or abstaining (a blank list means the source
-names none, and nothing is compared). The rows not yet checked are counted, not hidden.
+The scrape (:mod:`unsclab.record_crosscheck`) holds adopted resolutions to 2021 only. Two sets of
+decisions are checked here instead, row by row, against the UN's meetings-coverage press
+releases (press.un.org, symbols SC/…):
+
+* every decision of 2022–2025 with a vote against or an abstention, and every one that failed
+  (:func:`press_candidates`);
+* every vetoed or failed vote before 2022 (:func:`earlier_candidates`; press.un.org covers
+  roughly 1995 onwards, so most older rows stay unchecked).
+
+``data/press_checks.csv`` holds one row per check: ``status`` ``checked`` (with the tally and the
+members the source names in favour, against or abstaining) or ``not_found`` (no report of the
+vote could be read); ``source_kind`` ``un_press_release`` (the release itself or a copy of its
+text), ``un_other`` (another UN text: UN News, the meeting summary on UN Web TV, the meeting
+record) or ``other`` (a press report quoting the vote); ``press_release`` (its symbol, where
+read) and ``meeting``; ``source`` (the citation shown to users); ``searched`` (what was searched
+for a ``not_found`` row; for maintainers, never printed). A row is matched to the record by
+symbol and date (rows of one symbol and day in record order), then compared: the tally, and each
+member named (a blank list means the source names none there, and nothing is compared).
 """
 
 from __future__ import annotations
 
-__all__ = ["press_candidates", "press_report"]
+__all__ = ["earlier_candidates", "press_candidates", "press_report"]
 
 from typing import TYPE_CHECKING, Any
 
@@ -22,7 +33,8 @@ if TYPE_CHECKING:  # pragma: no cover
 
 _FILE = "unsclab/data/press_checks.csv"
 _NAMED = (("in_favour", "Y"), ("against", "N"), ("abstaining", "A"))
-KINDS = ("un_press_release", "other")
+KINDS = ("un_press_release", "un_other", "other")
+STATUSES = ("checked", "not_found")
 
 
 def press_candidates(decisions: pd.DataFrame) -> pd.DataFrame:
@@ -33,17 +45,25 @@ def press_candidates(decisions: pd.DataFrame) -> pd.DataFrame:
     return decisions[year.between(2022, 2025) & split]
 
 
-def _read() -> list[dict[str, str]]:
-    from unsclab.data.readers import project_table
+def earlier_candidates(decisions: pd.DataFrame) -> pd.DataFrame:
+    """The vetoed and failed votes before 2022 (the scrape holds adopted resolutions only)."""
+    return decisions[(decisions["date"].dt.year < 2022) & (decisions["outcome"] != "adopted")]
 
-    rows = project_table("press_checks.csv")
-    for i, r in enumerate(rows, start=2):
-        if r["source_kind"] not in KINDS:
-            raise DataError(f"unknown source_kind {r['source_kind']!r}; expected one of "
-                            f"{', '.join(KINDS)}", file=_FILE, line=i, field="source_kind")
-        for f in ("yes", "no", "abstain"):
-            if not r[f].isdigit():
-                raise DataError(f"{f} {r[f]!r} is not a count", file=_FILE, line=i, field=f)
+
+def _read() -> list[dict[str, str]]:
+    from unsclab.record_csv import checked_rows
+
+    rows = checked_rows("press_checks.csv", {
+        "status": ("status", STATUSES),
+        "source_kind": ("source_kind", KINDS + ("",))}, ("yes", "no", "abstain"),
+        blank_counts=True)
+    for line, r in enumerate(rows, start=2):
+        need = ("yes", "no", "abstain", "source_kind", "source") if r["status"] == "checked" \
+            else ("searched",)
+        for f in need:
+            if not r[f]:
+                raise DataError(f"a {r['status']} row needs {f}", file=_FILE, line=line,
+                                field=f)
     return rows
 
 
@@ -60,32 +80,69 @@ def _compare(row: dict[str, str], decision: Any, ballot: dict[str, str]) -> list
     return diffs
 
 
-def press_report(decisions: pd.DataFrame, ballots: pd.DataFrame) -> dict[str, Any]:
-    """Candidates, how many were checked (by kind of source), how many agree, each row."""
-    cand = press_candidates(decisions)
-    by_symbol = {str(s).replace(" ", ""): r for s, r in zip(cand["symbol"], cand.itertuples())}
+def _key(symbol: Any, date: Any) -> tuple[str, str]:
+    return str(symbol).replace(" ", ""), str(date)[:10]
+
+
+def _match(rows: list[dict[str, str]], sets: dict[str, pd.DataFrame]
+           ) -> dict[str, list[tuple[dict[str, str], Any]]]:
+    """Each CSV row with its decision, by set; rows of one symbol and day in record order."""
+    queue: dict[tuple[str, str], list[tuple[str, Any]]] = {}
+    for name, cand in sets.items():
+        for d in cand.sort_values("id").itertuples():
+            queue.setdefault(_key(d.symbol, d.date), []).append((name, d))
+    out: dict[str, list] = {name: [] for name in sets}
+    for line, row in enumerate(rows, start=2):
+        waiting = queue.get(_key(row["symbol"], row["date"]))
+        if not waiting:
+            raise DataError(f"{row['symbol']} of {row['date']} is not a decision to check "
+                            "(a non-unanimous or failed one of 2022-2025, or a failed one "
+                            "before), or it is listed more often than the record has it",
+                            file=_FILE, line=line, field="symbol")
+        name, d = waiting.pop(0)
+        out[name].append((row, d))
+    return out
+
+
+def _summary(cand: pd.DataFrame, pairs: list, ballots: pd.DataFrame) -> dict[str, Any]:
     key = "decision" if "decision" in ballots.columns else "id"
-    checked = []
-    for i, row in enumerate(_read(), start=2):
-        d = by_symbol.get(row["symbol"])
-        if d is None:
-            raise DataError(f"{row['symbol']} is not a non-unanimous or failed decision of "
-                            "2022-2025 in the record", file=_FILE, line=i, field="symbol")
-        b = ballots.loc[ballots[key] == d.id]
-        diffs = _compare(row, d._asdict(), dict(zip(b["iso3"].astype(str),
-                                                   b["vote"].astype(str))))
-        checked.append({"id": int(d.id), "symbol": row["symbol"], "date": row["date"],
-                        "source_kind": row["source_kind"], "agree": not diffs,
-                        "differences": diffs, "source": row["source"]})
-    un = [c for c in checked if c["source_kind"] == "un_press_release"]
+    by_dec = {k: g for k, g in ballots.groupby(key, observed=True)}
+    rows, not_found, seen = [], [], set()
+    for row, d in pairs:
+        seen.add(int(d.id))
+        if row["status"] == "not_found":
+            not_found.append(f"{row['symbol']} ({row['date']})")
+            continue
+        b = by_dec.get(d.id)
+        ballot = {} if b is None else dict(zip(b["iso3"].astype(str), b["vote"].astype(str)))
+        diffs = _compare(row, d._asdict(), ballot)
+        rows.append({"id": int(d.id), "symbol": row["symbol"], "date": row["date"],
+                     "source_kind": row["source_kind"], "press_release": row["press_release"],
+                     "meeting": row["meeting"], "agree": not diffs, "differences": diffs,
+                     "source": row["source"]})
+    un = [r for r in rows if r["source_kind"] == "un_press_release"]
+    un_other = [r for r in rows if r["source_kind"] == "un_other"]
     return {
         "candidates": int(len(cand)),
         "candidates_failed": int((cand["outcome"] != "adopted").sum()),
-        "checked": len(checked), "agree": sum(c["agree"] for c in checked),
-        "checked_un_press_release": len(un), "agree_un_press_release": sum(
-            c["agree"] for c in un),
+        "checked": len(rows), "agree": sum(r["agree"] for r in rows),
+        "checked_un_press_release": len(un),
+        "agree_un_press_release": sum(r["agree"] for r in un),
+        "checked_un_other": len(un_other),
+        "press_release_symbols": sorted({r["press_release"] for r in rows
+                                         if r["press_release"]}),
+        "not_found": not_found,
         "not_checked": [f"{s} ({str(t)[:10]})" for i, s, t in
-                        zip(cand["id"], cand["symbol"], cand["date"])
-                        if int(i) not in {c["id"] for c in checked}],
-        "rows": checked,
+                        zip(cand["id"], cand["symbol"], cand["date"]) if int(i) not in seen],
+        "rows": rows,
     }
+
+
+def press_report(decisions: pd.DataFrame, ballots: pd.DataFrame) -> dict[str, Any]:
+    """The 2022–2025 check (its keys at the top) and the earlier failed votes'
+    (``earlier_failed``, the same keys): candidates, checked by kind of source, agreeing, the
+    press-release symbols read, the votes no report was found for, those not yet looked up."""
+    sets = {"recent": press_candidates(decisions), "earlier": earlier_candidates(decisions)}
+    pairs = _match(_read(), sets)
+    return {**_summary(sets["recent"], pairs["recent"], ballots),
+            "earlier_failed": _summary(sets["earlier"], pairs["earlier"], ballots)}

@@ -9,8 +9,9 @@ title, the procedural table and repeated votes on one draft:
                     appointment, recommendation or secret vote on the Secretary-General
                     (Art. 97; e.g. S/1996/952, resolution 1715 (2006))
 ``amendment_oral``  the source's symbol is "Oral amendment" (the vote is on an oral amendment)
-``amendment``       a written amendment the project identified from a cited document
-                    (``_AMENDMENTS``)
+``amendment``       an amendment the project identified from a cited document
+                    (a ``vote_type`` row of ``corrections.csv``: S/PV.194 of 25 August 1947,
+                    S/3509 of 14 December 1955, S/10786 of 10 September 1972)
 ``separate_vote``   one of several votes on the same draft on the same day (by paragraph, part
                     or, for the 1955 package of admissions, by applicant), or a vetoed part of
                     a draft whose rest was adopted (``_PART_VOTES``); the meeting-record-only
@@ -57,13 +58,6 @@ _SG = re.compile(r"(?:appointment|appointed)(?: of)? [^\[\]]*?\bas (?:the )?(?:a
 #: and 169 (1961); S/17172 and 562 (1985); S/17354/Rev.1 and 569 (1985)). The Library's veto
 #: list, which lists vetoed drafts, does not list these part votes (WPDL scrape, checked).
 _PART_VOTES = {"S/3671", "S/4733/REV.1", "S/4985/REV.1", "S/17172", "S/17354/REV.1"}
-#: Written amendments identified in a cited document (the source gives them a draft symbol).
-_AMENDMENTS = {
-    # S/10786, 10 September 1972, China and USSR against: an amendment to the US-vetoed draft
-    # S/10784 (Y. Shichor, "China's Voting Behavior in the UN Security Council", China Brief
-    # 6(18), Jamestown Foundation, 2006: "a negative vote ... on an amendment", meeting 1662).
-    "S/10786": "amendment",
-}
 #: Vetoed rows the WPDL scrape of the Library's list does not carry, explained from a document
 #: read (record id → explanation).
 _NOT_IN_WPDL = {
@@ -72,11 +66,6 @@ _NOT_IN_WPDL = {
        "both put to the vote (Australian delegation cablegram 210, 18 June 1946, Documents on "
        "Australian Foreign Policy vol. 9 doc. 316); the list carries one veto that day, the "
        "record two; which vote this row is could not be read",
-    57: "a vetoed amendment: the Soviet amendment to the Australian-Chinese draft on Indonesia "
-        "to set up a commission of the Council, 7 in favour, France and Belgium against, the "
-        "United Kingdom and China abstaining (Australian delegation cablegram UN787, 25 August "
-        "1947, Documents on Australian Foreign Policy vol. 11 doc. 301); the WPDL scrape has "
-        "no row for it",
     160: "one of two votes on the Canadian draft S/1431 on Indonesia, 13 December 1949 (8-2-1 "
          "and 9-2-0, the USSR and the Ukrainian SSR against); the WPDL scrape has no row "
          "within 40 days of it; no document of that meeting could be read",
@@ -84,9 +73,6 @@ _NOT_IN_WPDL = {
          "paragraph (one applicant per vote) at the 703rd meeting, 13 December 1955, and not "
          "adopted (FRUS 1955-57 vol. XI doc. 219; TIME, 26 December 1955); the record has its "
          "16 part votes, the WPDL scrape no row for that meeting",
-    248: "a vetoed amendment: the United States amendment adding Japan to the Soviet draft "
-         "for 16 applicants, 14 December 1955, 10 in favour, the USSR against (FRUS 1955-57 "
-         "vol. XI doc. 219); the Soviet draft was then adopted as resolution 109 (1955)",
 }
 #: China's seat held by the People's Republic from 25 October 1971 (A/RES/2758 (XXVI)).
 _PRC_FROM = "1971-10-25"
@@ -106,11 +92,30 @@ def vote_types(decisions: pd.DataFrame) -> pd.Series:
         ~key.str.startswith("S/PV.")) & (decisions["outcome"] != "adopted")
     out = pd.Series("draft_resolution", index=decisions.index, dtype="object")
     out[repeated | key.isin(_PART_VOTES)] = "separate_vote"
-    out[key.isin(_AMENDMENTS)] = "amendment"
     out[sym.str.strip().str.lower() == "oral amendment"] = "amendment_oral"
     out[decisions["title"].astype(str).str.contains(_SG)] = "sg_nomination"
     out[decisions["procedural"].astype(bool)] = "procedural"
+    _apply_type_corrections(out, decisions["id"])
     return out.astype(pd.CategoricalDtype(list(VOTE_TYPES)))
+
+
+def _apply_type_corrections(types: pd.Series, ids: pd.Series) -> None:
+    """The ``vote_type`` rows of ``corrections.csv``: each must find its row still typed as
+    its ``old`` value (so a change of the rules cannot silently overrule a document)."""
+    from unsclab.errors import DataError
+    from unsclab.record_corrections import vote_type_corrections
+
+    for vid, (old, new) in vote_type_corrections().items():
+        sel = ids == vid
+        where = "unsclab/data/corrections.csv"
+        if new not in VOTE_TYPES:
+            raise DataError(f"vote type {new!r} of id={vid} is not one of "
+                            f"{', '.join(VOTE_TYPES)}", file=where, field="new")
+        if sel.sum() != 1 or types[sel].iloc[0] != old:
+            raise DataError(f"vote_type correction id={vid}: the record has "
+                            f"{'no such row' if not sel.any() else types[sel].iloc[0]!r}, "
+                            f"not {old!r}", file=where, field="old")
+        types[sel] = new
 
 
 def participation(ballots: pd.DataFrame, decisions: pd.DataFrame) -> pd.Series:
@@ -225,7 +230,8 @@ def _explain(r, matched: bool) -> str:
     if kind == "sg_nomination":
         return "vote on the appointment of the Secretary-General; not in the Library's list"
     if kind == "amendment":
-        return "vetoed amendment (cited in vote_type); not in the WPDL list"
+        return ("vetoed amendment (vote_type, read in a cited document); not in the WPDL "
+                "list")
     if int(r.id) in _NOT_IN_WPDL:
         return f"not in the WPDL list: {_NOT_IN_WPDL[int(r.id)]}"
     return "not in the WPDL list; no explanation found"

@@ -57,6 +57,14 @@ def test_vote_types_on_known_rows(record):
     assert d.loc["S/1996/952", "vote_type"] == "sg_nomination"
     assert d.loc["S/RES/1715(2006)", "vote_type"] == "sg_nomination"
     assert d.loc["S/10786", "vote_type"] == "amendment"  # Shichor 2006, meeting 1662
+    # the Soviet amendment of 25 August 1947 (DAFP vol. 11 doc. 301) and the US amendment of
+    # 14 December 1955 (FRUS 1955-57 vol. XI doc. 219), typed through corrections.csv
+    assert d.loc["S/PV.194", "vote_type"] == "amendment"
+    assert d.loc["S/3509", "vote_type"] == "amendment"
+    # the two vetoed European amendments to the US draft on Ukraine, 24 February 2025, and the
+    # two Russian amendments to the Brazilian draft on Gaza, 18 October 2023
+    for symbol in ("S/2025/115", "S/2025/116", "S/2023/775", "S/2023/776"):
+        assert d.loc[symbol, "vote_type"] == "amendment", symbol
     oral = record.decisions[record.decisions["symbol"] == "Oral amendment"]
     assert len(oral) == 2 and (oral["vote_type"] == "amendment_oral").all()
     assert (record.decisions.loc[record.decisions["procedural"], "vote_type"]
@@ -81,3 +89,37 @@ def test_cli_vetoes_bad_option_names_it(record):
     assert "'membr' is not known; did you mean member?" in res.output
     res = CliRunner().invoke(app, ["record", "vetoes", "--definition", "all", "--json"])
     assert res.exit_code == 0 and '"total": 325' in res.stdout
+
+
+def _fake_corrections(monkeypatch, extra):
+    from unsclab.data import readers
+
+    real = readers.project_table
+
+    def fake(name):
+        rows = real(name)
+        return rows + [dict(zip(rows[0], extra))] if name == "corrections.csv" else rows
+
+    monkeypatch.setattr(readers, "project_table", fake)
+
+
+def test_a_vote_type_correction_must_find_its_old_type(monkeypatch, record):
+    # S/3502 (id 231) is typed separate_vote by the rules, not draft_resolution: a correction
+    # that expects another type is stale and stops the build instead of overruling the rules
+    from unsclab.errors import DataError
+    from unsclab.record_types import vote_types
+
+    _fake_corrections(monkeypatch, ("vote_type", "id=231", "vote_type", "draft_resolution",
+                                    "amendment", "corrected", "test"))
+    with pytest.raises(DataError, match=r"corrections.csv: old: vote_type correction id=231"):
+        vote_types(record.decisions)
+
+
+def test_a_vote_type_correction_names_a_known_type(monkeypatch, record):
+    from unsclab.errors import DataError
+    from unsclab.record_types import vote_types
+
+    _fake_corrections(monkeypatch, ("vote_type", "id=57", "vote_type", "draft_resolution",
+                                    "ammendment", "corrected", "test"))
+    with pytest.raises(DataError, match=r"vote type 'ammendment' of id=57 is not one of"):
+        vote_types(record.decisions)

@@ -49,9 +49,12 @@ def test_every_corrected_vote_reaches_the_vote_arrays():
     rows = [c for c in read_corrections() if c["kind"] == "vote" and c["status"] == "corrected"]
     assert rows, "corrections.csv has no corrected votes"
     for c in rows:
-        number = resolution_scope(c["scope"])[0]
-        hits = [i for i, s in enumerate(cv.symbols) if s.startswith(f"S/RES/{number}(")
-                and cv.outcomes[i] == "adopted"]
+        if c["scope"].startswith("id="):  # a vote named by its id, e.g. a failed draft
+            hits = list(np.flatnonzero(cv.ids == int(c["scope"][3:])))
+        else:
+            number = resolution_scope(c["scope"])[0]
+            hits = [i for i, s in enumerate(cv.symbols) if s.startswith(f"S/RES/{number}(")
+                    and cv.outcomes[i] == "adopted"]
         assert len(hits) == 1, c["scope"]
         cell = cv.votes[hits[0], cv.column(c["field"])]
         assert cell == VOTE_CODES[c["new"]], (c["scope"], c["field"])

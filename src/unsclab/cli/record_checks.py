@@ -35,12 +35,8 @@ def _checked(r: dict[str, Any]) -> list[dict[str, str]]:
         rows.append(("Ballots checked against the UN Digital Library",
                      "not checked: its records are not at hand"))
     p = r["press_releases"]
-    rows += [("2022–2025 non-unanimous or failed votes",
-              f"{p['candidates']} ({p['candidates_failed']} failed)"),
-             ("… checked against a report of the vote (UN press releases)",
-              f"{p['checked']} ({p['checked_un_press_release']}); agree {p['agree']} "
-              f"({p['agree_un_press_release']})"),
-             ("… not yet checked", str(len(p["not_checked"])))]
+    rows += _press_rows("2022–2025 non-unanimous or failed votes", p)
+    rows += _press_rows("Vetoed or failed votes before 2022", p["earlier_failed"])
     n = r["numbering"]
     rows += [(f"Resolution numbers {n['first']}…{n['last']}: gaps, duplicates",
               f"{len(n['gaps'])}, {len(n['duplicates'])}"),
@@ -49,6 +45,19 @@ def _checked(r: dict[str, Any]) -> list[dict[str, str]]:
              ("Corrections of the source, each with its basis", str(len(r["corrections"]))),
              ("Result", "ok" if r["ok"] else "NOT OK")]
     return [{"check": k, "result": v} for k, v in rows]
+
+
+def _press_rows(what: str, p: dict[str, Any]) -> list[tuple[str, str]]:
+    """One set of votes checked against reports of the vote (``data/press_checks.csv``)."""
+    other = p["checked"] - p["checked_un_press_release"] - p["checked_un_other"]
+    return [(what, f"{p['candidates']} ({p['candidates_failed']} failed)"),
+            ("… checked against a report of the vote; agree",
+             f"{p['checked']}; {p['agree']}"),
+            ("… of them in a UN press release (agree), another UN text, another report",
+             f"{p['checked_un_press_release']} ({p['agree_un_press_release']}), "
+             f"{p['checked_un_other']}, {other}"),
+            ("… no report of the vote found", str(len(p["not_found"]))),
+            ("… not yet looked up", str(len(p["not_checked"])))]
 
 
 def check_tables(r: dict[str, Any]) -> list:
@@ -94,8 +103,12 @@ def check_lines(r: dict[str, Any]) -> list[str]:
         lines.append("Resolutions by status against the Library: " + ", ".join(
             f"{k} {v}" for k, v in sorted(s["by_status"].items())) + ".")
     p = r["press_releases"]
-    lines += [f"- {x['symbol']} differs from {x['source']}: {'; '.join(x['differences'])}"
-              for x in p["rows"] if not x["agree"]]
+    for q in (p, p["earlier_failed"]):
+        lines += [f"- {x['symbol']} differs from {x['source']}: {'; '.join(x['differences'])}"
+                  for x in q["rows"] if not x["agree"]]
+    if p["not_found"]:
+        lines.append(f"2022–2025 votes with no report of the vote found: "
+                     f"{', '.join(p['not_found'])}.")
     if p["not_checked"]:
         lines.append(f"Not yet checked against a report of the vote: "
                      f"{', '.join(p['not_checked'])}.")
