@@ -21,7 +21,7 @@ import unsclab
 
 ROOT = Path(unsclab.__file__).parent
 INTERNAL = re.compile(
-    r"\[M[\]:]|\bSearched\b|this session|\.\./shared|shared/data|README\.md|"
+    r"\[[MVC](?:\]|:| [a-z]|, )|\breference notes\b|\bSearched\b|this session|\.\./shared|shared/data|README\.md|"
     r"\bdocs/[\w-]+\.md|data/SOURCES\.md|/work/|reference-models|\bTODO\b|\bFIXME\b")
 
 
@@ -74,7 +74,8 @@ def test_the_scan_reads_every_kind_of_source():
 
 
 def test_the_pattern_catches_what_it_should():
-    for bad in ("quota [M]", "[M: not read]", "Searched (this session): x",
+    for bad in ("quota [M]", "[M: not read]", "[V abstract]", "([V] a report)",
+                "taken from the reference notes", "Searched (this session): x",
                 "(../shared/data/README.md §1)", "check its spelling against docs/designs.md"):
         assert INTERNAL.search(bad), bad
     for fine in ("read in A/59/L.64", "assumed", "https://undocs.org/A/59/L.64"):
@@ -84,6 +85,23 @@ def test_the_pattern_catches_what_it_should():
 def test_nothing_internal_in_user_text():
     hits = [f"{where}: {text.strip()[:120]}" for where, text in user_text()
             if INTERNAL.search(text)]
+    assert not hits, "\n".join(hits)
+
+
+# What the docs pages and the README may not say (they link each other, so docs/*.md is fine).
+DOCS_INTERNAL = re.compile(
+    r"\[[MVC](?:\]|:| [a-z]|, )|\breference notes\b|\bSearched\b|this session|\.\./shared|"
+    r"shared/data|/work/|reference-models")
+
+
+def test_nothing_internal_in_the_docs():
+    repo = ROOT.parent.parent
+    pages = sorted((repo / "docs").glob("*.md")) + [repo / "README.md"]
+    if not (repo / "docs").is_dir():
+        pytest.skip("the docs pages are not beside the installed package")
+    hits = [f"{page.name}:{n}: {line.strip()[:120]}" for page in pages
+            for n, line in enumerate(page.read_text(encoding="utf-8").splitlines(), 1)
+            if DOCS_INTERNAL.search(line)]
     assert not hits, "\n".join(hits)
 
 
