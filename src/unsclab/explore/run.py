@@ -18,9 +18,7 @@ from __future__ import annotations
 
 __all__ = ["explore", "ExploreResult", "evaluate_rows", "design_from_table", "METRICS"]
 
-import errno
 import hashlib
-import json
 import math
 import os
 from collections.abc import Callable
@@ -30,18 +28,25 @@ from typing import Any
 
 import numpy as np
 
-from unsclab._files import atomic_path
 from unsclab.explore.lock import folder_lock
 from unsclab.errors import UnsclabError
 from unsclab.explore.evaluation import Evaluation
 from unsclab.explore.pareto import pareto_mask
 from unsclab.explore.expressions import evaluate
 from unsclab.explore.space import Space, SpaceError, parse_space
+from unsclab.explore.store import (
+    WRITE_ERRORS,
+    atomic_json,
+    atomic_parquet,
+    check_folder,
+    design_from_table,
+    open_manifest,
+    write_final,
+)
 
 #: Measures stored for every design, whatever the objectives (column ``m.<name>``).
 METRICS = ("coleman_act", "penrose_distance", "gini_power_per_person",
            "population_with_permanent_seat", "p5_power_share")
-FORMAT = 1
 
 
 # -- evaluating a chunk (runs in a worker) -------------------------------------------------------
@@ -211,28 +216,17 @@ def explore(
     if outdir is None:
         return _explore(space, cands, chunks, ids_hash, info, seed, budget, None, scheduler,
                         workers, client, max_chunks, progress)
-    _check_folder(outdir)
+    check_folder(outdir)
     try:
         outdir.mkdir(parents=True, exist_ok=True)
         with folder_lock(outdir):
             return _explore(space, cands, chunks, ids_hash, info, seed, budget, outdir,
                             scheduler, workers, client, max_chunks, progress)
     except OSError as err:
-        if err.errno not in _WRITE_ERRORS:
+        if err.errno not in WRITE_ERRORS:
             raise
         raise SpaceError(f"cannot write the results ({err.strerror or type(err).__name__}); "
                          "choose another --out", file=str(outdir), field="--out") from None
-
-
-#: what a read-only file system, a full disk or a missing permission raise
-_WRITE_ERRORS = {errno.EROFS, errno.ENOSPC, errno.EDQUOT, errno.EACCES, errno.EPERM,
-                 errno.ENOTDIR, errno.EEXIST}
-
-
-def _check_folder(outdir: Path) -> None:
-    if outdir.exists() and not outdir.is_dir():
-        raise SpaceError("is not a folder; expected a folder for the results (it is created "
-                         "when missing)", file=str(outdir), field="--out")
 
 
 def _explore(space, cands, chunks, ids_hash, info, seed, budget, outdir, scheduler, workers,
@@ -243,7 +237,7 @@ def _explore(space, cands, chunks, ids_hash, info, seed, budget, outdir, schedul
     manifest: dict[str, Any] | None = None
     done: dict[int, Any] = {}  # chunk index -> DataFrame (memory) or Path (disk)
     if outdir is not None:
-        manifest = _open_manifest(outdir, space, seed, budget, ids_hash, len(cands), size, info)
+        manifest = open_manifest(outdir, space, seed, budget, ids_hash, len(cands), size, info)
         for k, name in manifest["parts"].items():
             path = outdir / "parts" / name
             if path.exists():
@@ -262,9 +256,9 @@ def _explore(space, cands, chunks, ids_hash, info, seed, budget, outdir, schedul
         frame = pd.DataFrame.from_records(records)
         if outdir is not None:
             name = f"part-{k:05d}.parquet"
-            _atomic_parquet(frame, outdir / "parts" / name)
+            atomic_parquet(frame, outdir / "parts" / name)
             manifest["parts"][str(k)] = name
-            _atomic_json(manifest, outdir / "manifest.json")
+            atomic_json(manifest, outdir / "manifest.json")
             done[k] = outdir / "parts" / name
         else:
             done[k] = frame
@@ -289,7 +283,7 @@ def _explore(space, cands, chunks, ids_hash, info, seed, budget, outdir, schedul
     if complete and len(table):
         _finalise(result)
         if outdir is not None:
-            _write_final(result)
+            write_final(result)
     return result
 
 
@@ -303,7 +297,8 @@ def _finalise(result: ExploreResult) -> None:
     env = {label: table[label].to_numpy(dtype=float) for label in labels}
     for c in space.constraints:
         if c.after:
-            feasible &= np.broadcast_to(np.asarray(evaluate(c.tree, env), dtype=bool), feasible.shape)
+            met = np.asarray(evaluate(c.tree, env), dtype=bool)
+            feasible &= np.broadcast_to(met, feasible.shape)
     table["feasible"] = feasible
     masked = np.where(feasible[:, None], values, np.nan)
     table["pareto"] = front = pareto_mask(masked, [o.direction for o in space.objectives])
@@ -313,25 +308,6 @@ def _finalise(result: ExploreResult) -> None:
         for i in np.flatnonzero(front):
             row = table.iloc[i].to_dict()
             table.iat[i, table.columns.get_loc("design_toml")] = design_to_toml(space.design(row))
-
-
-def _write_final(result: ExploreResult) -> None:
-    from unsclab.designs.io import parse_design, save_design
-
-    out = result.out
-    meta = {"unsclab.explore.space": result.space.text,
-            "unsclab.explore.file": result.space.file or ""}
-    _atomic_parquet(result.table, out / "designs.parquet", meta)
-    front = result.pareto
-    _atomic_parquet(front, out / "pareto.parquet", meta)
-    _atomic_json(result.to_json(), out / "pareto.json")
-    folder = out / "pareto"
-    folder.mkdir(exist_ok=True)
-    for old in folder.glob("*.toml"):
-        old.unlink(missing_ok=True)
-    if len(front) <= 500:
-        for _, row in front.iterrows():
-            save_design(parse_design(row["design_toml"]), folder / f"{row['id']}.toml")
 
 
 # -- Dask ---------------------------------------------------------------------------------------
@@ -375,80 +351,3 @@ def _run_dask(space: Space, chunks, pending, finish, scheduler, workers, client)
             own_cluster.close()
 
 
-# -- files --------------------------------------------------------------------------------------
-
-
-def _open_manifest(outdir: Path, space: Space, seed: int, budget: int, ids_hash: str,
-                   n: int, size: int, info: dict) -> dict:
-    (outdir / "parts").mkdir(parents=True, exist_ok=True)
-    path = outdir / "manifest.json"
-    expected = {"format": FORMAT, "space": space.id, "space_key": space.key, "seed": seed,
-                "budget": budget, "candidates": n, "chunk_size": size, "ids_sha256": ids_hash}
-    if path.exists():
-        try:
-            manifest = json.loads(path.read_text(encoding="utf-8"))
-        except (OSError, ValueError) as err:
-            raise SpaceError(f"cannot read the manifest ({err}); remove the folder or choose "
-                             "another --out", file=str(path)) from None
-        # the same candidates in the same chunks make a safe resume (a seed that changes
-        # nothing, as in an enumerated space, is fine)
-        for key in ("format", "space_key", "ids_sha256", "chunk_size"):
-            if manifest.get(key) != expected[key]:
-                what = {"space_key": "the search space changed",
-                        "ids_sha256": "the candidates differ: seed or budget changed",
-                        "chunk_size": "chunk_size changed", "format": "older format"}[key]
-                raise SpaceError(f"this folder holds another search ({what}); choose another "
-                                 "--out or remove it", file=str(path), field=key)
-        return manifest
-    manifest = {**expected, "file": space.file, "search": info, "space_text": space.text,
-                "parts": {}}
-    _atomic_json(manifest, path)
-    return manifest
-
-
-def _atomic_json(obj: Any, path: Path) -> None:
-    _atomic_write(path, lambda fh: fh.write(json.dumps(obj, indent=1, default=_jsonable).encode()))
-
-
-def _atomic_parquet(frame, path: Path, metadata: dict[str, str] | None = None) -> None:
-    import pyarrow as pa
-    import pyarrow.parquet as pq
-
-    table = pa.Table.from_pandas(frame, preserve_index=False)
-    if metadata:
-        table = table.replace_schema_metadata({**(table.schema.metadata or {}),
-                                               **{k: v.encode() for k, v in metadata.items()}})
-    _atomic_write(path, lambda fh: pq.write_table(table, fh))
-
-
-def design_from_table(path: str | os.PathLike[str], design_id: str):
-    """Rebuild a design from a results table (``designs.parquet`` or ``pareto.parquet``): the
-    table carries its search space in its metadata, and each row its parameters, e.g.
-    ``design_from_table("out/explore/designs.parquet", "small-f8ada2b1bc")`` after
-    ``unsclab explore examples/explore-small.toml --out out/explore``.
-    """
-    import pyarrow.parquet as pq
-
-    meta = pq.read_schema(path).metadata or {}
-    text = meta.get(b"unsclab.explore.space")
-    if text is None:
-        raise UnsclabError("no search space in the table's metadata; expected designs.parquet "
-                           "written by unsclab explore", file=str(path))
-    space = parse_space(text.decode(), meta.get(b"unsclab.explore.file", b"").decode() or None)
-    table = pq.read_table(path).to_pandas()
-    rows = table[table["id"] == design_id]
-    if rows.empty:
-        raise UnsclabError(f"no design {design_id!r} in the table", file=str(path), field="id")
-    return space.design(rows.iloc[0].to_dict())
-
-
-def _atomic_write(path: Path, write: Callable[[Any], Any]) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with atomic_path(path) as tmp, open(tmp, "wb") as fh:
-        write(fh)
-
-
-def _jsonable(obj: Any) -> Any:
-    if isinstance(obj, np.generic):
-        return obj.item()
-    raise TypeError(f"not JSON serialisable: {type(obj).__name__}")
