@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-pytestmark = [pytest.mark.slow, pytest.mark.data]
+pytestmark = pytest.mark.slow
 
 ARGS = ["replay", "g4-2005", "--since", "2024", "--draws", "20", "--json"]
 KINDS = ("ga-alignment", "vote-model", "elections-model", "replay-predictions")

@@ -14,8 +14,6 @@ from unsclab.designs import load_design
 from unsclab.occupancy import Occupancy
 from unsclab.states import state
 
-pytestmark = pytest.mark.data  # reads the raw sources
-
 
 @pytest.fixture(scope="module")
 def sq_sim():

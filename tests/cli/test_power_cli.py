@@ -121,7 +121,6 @@ def test_user_defined_bloc():
     assert bad.exit_code == 1 and "unknown state code(s) QQQ" in bad.stderr
 
 
-@pytest.mark.data
 def test_compare_replay_columns_against_the_record():
     """Under two-vetoes, the drafts vetoed since 1990 by one permanent member pass; joint
     vetoes (two or more permanent members against) still block. Counted from the Record."""

@@ -22,7 +22,6 @@ from unsclab.data import imports
 from unsclab.data.undl_files import GA_COLUMNS, SC_COLUMNS
 from unsclab.errors import UnsclabError
 
-pytestmark = pytest.mark.data
 
 MEMBERS_2026 = ["CHN", "FRA", "RUS", "GBR", "USA", "DNK", "GRC", "PAK", "PAN", "SOM", "BHR",
                 "COL", "COD", "LVA", "LBR"]

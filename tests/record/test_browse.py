@@ -9,8 +9,6 @@ from typer.testing import CliRunner
 
 from unsclab.record_names import name_at, resolve_state, state_at, un_name
 
-pytestmark = pytest.mark.data  # reads the raw sources
-
 
 def _cli(*args):
     from unsclab.cli.main import app
@@ -38,6 +36,7 @@ def test_ballots_carry_seat_and_state(record):
     assert set(rus.loc[rus["date"] >= "1991-12-24", "state"].astype(str)) == {"RUS"}
 
 
+@pytest.mark.data  # reads the raw sources
 def test_un_names_agree_with_the_library_2021(record):
     # every member that voted in the GA in 2021 has the UN short name the Library used then
     # (accents and case aside), but for Türkiye, renamed in 2022

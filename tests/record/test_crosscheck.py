@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import pytest
 
-pytestmark = pytest.mark.data  # reads the raw sources
-
 
 def _ballot(record, symbol):
     return record.show(symbol)[0]["ballot"]

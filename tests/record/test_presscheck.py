@@ -8,8 +8,6 @@ from __future__ import annotations
 
 import pytest
 
-pytestmark = pytest.mark.data  # reads the raw sources
-
 
 def _fake_rows(monkeypatch, change):
     from unsclab.data import readers

@@ -8,10 +8,6 @@ import pytest
 
 from unsclab.record import UNKNOWN_VOTES, Record
 
-pytestmark = pytest.mark.data  # reads the raw sources
-
-
-
 
 def test_outcomes_after_corrections(record):
     s = record.summary()
@@ -68,6 +64,7 @@ def test_membership_from_ballots_agrees_with_dppa(report):
     assert report["membership"]["mismatches"] == []
 
 
+@pytest.mark.data  # reads the raw sources
 def test_decide_reproduces_every_known_decision(report):
     # 3,203 source rows, less the duplicate, plus S/RES/2760 (2024) (corrections.csv)
     assert report["decisions"] == 3203
@@ -104,6 +101,7 @@ def test_vetoed_drafts_all_had_the_votes(record):
     assert (v["vetoed_by"] != "").all()
 
 
+@pytest.mark.data  # reads the raw sources
 def test_wpdl_vetoes_cross_check(record):
     """Every vetoed draft of the WPDL list is a vetoed vote of the record, by the same P5."""
     from unsclab.data.readers import read_vetoes_wpdl
@@ -124,7 +122,8 @@ def test_wpdl_vetoes_cross_check(record):
         ("S/2001/270", "2001-04-12", "2001-03-27"), ("S/2001/1199", "2001-12-15", "2001-12-14")])
 
 
-def test_load_from_every_layer_equals_build(record, tmp_path, monkeypatch):
+@pytest.mark.data  # reads the raw sources
+def test_load_from_every_layer_equals_build(built_record, tmp_path, monkeypatch):
     """Record.load (UNSCLAB_DATA, then the embedded snapshot alone) gives the built Record.
     Cold-load speed is measured in benchmarks/data_load.py."""
     import pandas as pd
@@ -135,9 +134,9 @@ def test_load_from_every_layer_equals_build(record, tmp_path, monkeypatch):
     alone = Record.load()
     for loaded in (with_data, alone):
         for name in ("decisions", "ballots", "membership", "members", "crosscheck"):
-            pd.testing.assert_frame_equal(getattr(loaded, name), getattr(record, name),
+            pd.testing.assert_frame_equal(getattr(loaded, name), getattr(built_record, name),
                                           check_categorical=False)
-        assert loaded.dropped == record.dropped and loaded.key == record.key
+        assert loaded.dropped == built_record.dropped and loaded.key == built_record.key
 
 
 def test_show_unknown_symbol(record):
@@ -147,6 +146,7 @@ def test_show_unknown_symbol(record):
         record.show("S/0000/0")
 
 
+@pytest.mark.data  # reads the raw sources
 def test_cli_record_and_data(record):
     from typer.testing import CliRunner
 

@@ -5,9 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pandas as pd
-import pytest
 
-pytestmark = pytest.mark.data  # reads the raw sources
 
 FIXTURES = Path(__file__).parent / "fixtures"
 FIELDS = ("subject", "region", "peace_operation", "regional_arrangement")

@@ -7,8 +7,6 @@ from typer.testing import CliRunner
 
 from unsclab.record_types import reconcile_wpdl, veto_counts
 
-pytestmark = pytest.mark.data  # reads the raw sources
-
 
 def _flat(counts):
     return {c: v[c] for c, v in counts.items()}
@@ -21,6 +19,7 @@ def test_all_negative_votes_match_the_source_readme(record):
         "CHN": 21, "FRA": 17, "GBR": 32, "RUS": 159, "USA": 96}
 
 
+@pytest.mark.data  # reads the raw sources
 def test_dhl_rows_reconciled_with_the_library_list(record):
     rc = reconcile_wpdl(record.decisions)
     # every row of the WPDL scrape of the Library's list (214 drafts to 8 July 2022) is matched

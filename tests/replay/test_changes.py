@@ -16,7 +16,6 @@ from unsclab.record import Record
 from unsclab.replay import replay
 from unsclab.states import state
 
-pytestmark = pytest.mark.data  # reads the raw sources
 
 P5 = {"CHN", "FRA", "RUS", "GBR", "USA"}
 

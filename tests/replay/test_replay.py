@@ -17,7 +17,6 @@ from unsclab.replay.seating import ELECTED
 from unsclab.rules import Ballot, decide
 from unsclab.votes.data import N, Y, council_votes
 
-pytestmark = pytest.mark.data  # reads the raw sources
 
 P5 = ("CHN", "FRA", "RUS", "GBR", "USA")
 

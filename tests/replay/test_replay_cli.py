@@ -10,7 +10,6 @@ from typer.testing import CliRunner
 
 from unsclab.cli.main import app
 
-pytestmark = pytest.mark.data  # reads the raw sources
 
 runner = CliRunner()
 

@@ -11,7 +11,6 @@ pytest.importorskip("jinja2")
 from unsclab.cli.main import app  # noqa: E402
 
 
-@pytest.mark.data
 def test_report_is_self_contained(tmp_path):
     out = tmp_path / "r.html"
     result = CliRunner().invoke(app, ["report", "status-quo", "g4-2005", "--state", "IND",

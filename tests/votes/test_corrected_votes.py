@@ -8,13 +8,10 @@ vote model and replay use. Expected values come from the UN's own records, not f
 from __future__ import annotations
 
 import numpy as np
-import pytest
 
 from unsclab.record_corrections import read_corrections, resolution_scope
 from unsclab.votes import council_votes
 from unsclab.votes.data import A, N, VOTE_CODES, Y
-
-pytestmark = pytest.mark.data  # reads the raw sources
 
 
 def _row(cv, symbol: str) -> np.ndarray:

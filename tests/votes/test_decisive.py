@@ -45,7 +45,6 @@ def test_coin_tosses_give_the_councils_banzhaf_values():
     assert np.allclose(d[:5], 848 / 2**14) and np.allclose(d[5:], 84 / 2**14)
 
 
-@pytest.mark.data
 def test_a_posteriori_power_of_the_real_council():
     from unsclab.votes.decisive import a_posteriori_power
 

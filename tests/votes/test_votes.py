@@ -19,8 +19,6 @@ from unsclab.votes.backtest import CALIBRATION_TOLERANCE, backtest, held_out_pre
 from unsclab.votes.features import FEATURES, feature_sources
 from unsclab.votes.logit import COEFFICIENTS, default_council_model
 
-pytestmark = pytest.mark.data  # reads the raw sources
-
 
 @pytest.fixture(scope="module")
 def result():

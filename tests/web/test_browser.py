@@ -85,7 +85,6 @@ def page(server):
         browser.close()
 
 
-@pytest.mark.data
 def test_compare_page(server, page):
     open_page(page, f"{server}/compare?ids=status-quo&ids=g4-2005&ids=no-veto&state=BRA")
     rows = page.locator("#compare-table tbody tr")
@@ -109,7 +108,6 @@ def test_compare_page(server, page):
     page.screenshot(path=str(ARTIFACTS / "compare.png"), full_page=True)
 
 
-@pytest.mark.data
 def test_design_page_replay_table(server, page):
     open_page(page, f"{server}/designs/two-vetoes")
     table = page.locator("#replay-table")
@@ -161,7 +159,6 @@ def test_editor_numbers_change_and_errors_show_inline(server, page):
     page.screenshot(path=str(ARTIFACTS / "editor.png"), full_page=True)
 
 
-@pytest.mark.data
 def test_record_pages(server, page):
     # browse with filters, follow a decision, see the ballot with the names at the time
     open_page(page, f"{server}/record?vetoed_by=USA&from=2024", "#record-table")

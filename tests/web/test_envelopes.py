@@ -68,7 +68,6 @@ REPLAY_KEYS = {"design", "since", "draws", "seed", "decisions", "adopted", "veto
                "notes"}
 
 
-@pytest.mark.data
 def test_replay_shape_is_pinned(client):
     data = client.get("/api/designs/status-quo/replay").json()["data"]
     assert set(data) == {"design", "since", "draws", "seed", "replay", "notes"}
@@ -85,7 +84,6 @@ def test_replay_shape_is_pinned(client):
     assert client.get("/api/designs/status-quo/results").json()["data"]["replay"] == rp
 
 
-@pytest.mark.data
 def test_results_keys_are_pinned(client):
     from unsclab.views import VIEW_KEYS
 
@@ -100,7 +98,6 @@ def test_results_keys_are_pinned(client):
                                   "historical_vetoed", "historical_adopted"}
 
 
-@pytest.mark.data
 def test_replay_draws_are_bounded(client):
     limit = client.get("/api/limits").json()["data"]["max_draws"]
     r = client.get(f"/api/designs/status-quo/replay?draws={limit + 1}")

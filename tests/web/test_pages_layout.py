@@ -10,7 +10,7 @@ from unsclab.designs import catalog_ids
 
 from test_browser import ARTIFACTS, open_page, page, server  # noqa: F401  (Chromium fixtures)
 
-pytestmark = [pytest.mark.browser, pytest.mark.data]
+pytestmark = pytest.mark.browser
 
 PAGES = {"catalogue": "/", "design": "/designs/g4-2005", "compare": "/compare",
          "compare-all": "/compare?" + "&".join(f"ids={i}" for i in catalog_ids()),

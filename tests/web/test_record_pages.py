@@ -3,9 +3,6 @@ CSV and JSON, one-line errors."""
 
 from __future__ import annotations
 
-import pytest
-
-pytestmark = pytest.mark.data  # reads the raw sources
 
 
 def test_browse_filters_in_the_url(client):
