@@ -102,8 +102,6 @@ def seat_diagram(design: Design, *, title: str | None = None, width: float = 7.0
     starting from the month's President.
     """
     plt = plt_()
-    from matplotlib.lines import Line2D
-    from matplotlib.patches import Patch
 
     seats = _horseshoe_order(design)
     n = len(seats)
@@ -128,7 +126,28 @@ def seat_diagram(design: Design, *, title: str | None = None, width: float = 7.0
     ax.plot(tx, ty, color="#E4E4E4", linewidth=0.1 * pt_per_unit, solid_capstyle="round", zorder=1)
 
     veto = design.rule.veto
-    label_size = 7 if n <= 30 else 5.5
+    _draw_seats(ax, seats, points, veto, diameter_pt, pt_per_unit)
+    ax.text(0, -0.25, _rule_text(design), ha="center", va="center", fontsize=8,
+            color="#333333", linespacing=1.5)
+    ax.axis("off")
+    ax.set_title(title or f"{design.name}: {design.size} seats", loc="left")
+
+    handles = _legend_handles(seats, veto)
+    ax.legend(handles=handles, loc="center left", bbox_to_anchor=(1.0, 0.5), handlelength=1.2,
+              borderaxespad=0.2)
+    style.add_caption(
+        fig,
+        f"Source: {design_source(design)}. Schematic placement by kind and group (the Council "
+        "seats members in English alphabetical order). Unnamed seats are filled by election "
+        f"within their group. Figure: unsclab {version()}.",
+    )
+    return fig
+
+
+def _draw_seats(ax, seats, points, veto, diameter_pt: float, pt_per_unit: float) -> None:
+    """One marker per seat: colour by group, shape by kind, outline by veto; named holders
+    labelled outside the ring."""
+    label_size = 7 if len(seats) <= 30 else 5.5
     for seat, (x, y, nx, ny) in zip(seats, points):
         colour = style.group_colour(_seat_group(seat))
         marker = style.KIND_MARKERS[seat.kind]
@@ -145,12 +164,13 @@ def seat_diagram(design: Design, *, title: str | None = None, width: float = 7.0
             off = diameter_pt / pt_per_unit * 0.5 + 0.09
             ax.text(x + nx * off, y + ny * off, seat.holder, ha="center", va="center",
                     fontsize=label_size, color="#222222", zorder=4)
-    ax.text(0, -0.25, _rule_text(design), ha="center", va="center", fontsize=8,
-            color="#333333", linespacing=1.5)
-    ax.axis("off")
-    ax.set_title(title or f"{design.name}: {design.size} seats", loc="left")
 
-    # legend: groups present, kinds present, veto outlines present
+
+def _legend_handles(seats, veto) -> list[Any]:
+    """Legend entries: the groups present, the kinds present, the veto outlines present."""
+    from matplotlib.lines import Line2D
+    from matplotlib.patches import Patch
+
     present_groups = []
     for s in seats:
         g = _seat_group(s)
@@ -176,12 +196,4 @@ def seat_diagram(design: Design, *, title: str | None = None, width: float = 7.0
     if veto.deferred:
         handles.append(Patch(facecolor="white", edgecolor="black", linewidth=1.6,
                              linestyle=(0, (2, 1.5)), label="Veto deferred (not exercised)"))
-    ax.legend(handles=handles, loc="center left", bbox_to_anchor=(1.0, 0.5), handlelength=1.2,
-              borderaxespad=0.2)
-    style.add_caption(
-        fig,
-        f"Source: {design_source(design)}. Schematic placement by kind and group (the Council "
-        "seats members in English alphabetical order). Unnamed seats are filled by election "
-        f"within their group. Figure: unsclab {version()}.",
-    )
-    return fig
+    return handles
