@@ -53,7 +53,7 @@ def test_csv_of_compare_joins_its_tables():
 
     no_veto = sum(comb(15, k) for k in range(9, 16)) / 2 ** 15
     assert list(df["Power to act (%)"]) == pytest.approx([100 * 53 / 2048, 100 * no_veto])
-    assert {"AG share of power (%)", "AG expected seats", "Gini of power per person",
+    assert {"African Group share of power (%)", "African Group expected seats", "Gini of power per person",
             "Quota"} <= set(df.columns)
 
 
@@ -101,7 +101,8 @@ def test_out_picks_format_from_extension(tmp_path):
 @pytest.mark.parametrize("args, expected", [
     (["--out", "x.docx"], "cannot tell the format from the extension '.docx'"),
     (["--out", "nodir/x.csv"], "nodir/x.csv: --out: cannot write: the folder 'nodir' does not"),
-    (["--format", "xlsx"], "--format 'xlsx': expected one of table, csv, markdown, latex, json"),
+    (["--format", "xlsx"], "error: --format: 'xlsx' is not a format; expected one of table, csv, "
+                           "markdown, latex, json\n"),
 ])
 def test_bad_output_options_are_one_line(args, expected, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
@@ -206,3 +207,14 @@ def test_percent_precision_is_the_same_down_a_column():
     t = Table("t", [Column("k", header="K"), Column("banzhaf")],
                [{"k": "a", "banzhaf": Fraction(1, 3)}, {"k": "b", "banzhaf": 0.00012345}])
     assert [r[1] for r in t.text_rows()] == ["33.333%", "0.012%"]
+
+
+def test_compare_abbreviations_name_the_groups_in_words():
+    # the UN regional groups' names (A/RES/1991 (XVIII) practice; the UN's own group listing)
+    lines = _lines(run("compare", "status-quo", "--history", "no", "--occupancy", "uniform",
+                       env={"COLUMNS": "80"}))
+    text = " ".join(ln.strip() for ln in lines)
+    for code, name in (("AG", "African Group"), ("GRULAC", "Latin American and Caribbean Group"),
+                       ("WEOG", "Western European and Others Group")):
+        assert f"{code} = {name} share of power" in text
+        assert f"{code} = {code} " not in text

@@ -27,10 +27,10 @@ def _cli(*args):
     (["list", "--state", "Atlantis"], "unknown state 'Atlantis'; did you mean"),
     (["list", "--subject", "sanction"], "'sanction' is not known; did you mean sanctions?"),
     (["list", "--region", "afrika"], "'afrika' is not known; did you mean Africa?"),
-    (["list", "--format", "xlsx"], "--format 'xlsx': expected one of table, csv"),
+    (["list", "--format", "xlsx"], "--format: 'xlsx' is not a format; expected one of table"),
     (["state", "Untied States"], "unknown state 'Untied States'; did you mean United States "
                                  "(USA)"),
-    (["state", "IND", "--format", "docx"], "--format 'docx': expected one of"),
+    (["state", "IND", "--format", "docx"], "--format: 'docx' is not a format; expected one of"),
     (["show", "S/RES/1559"], "no decision with symbol 'S/RES/1559'; did you mean "
                              "S/RES/1559(2004)"),
     (["vetoes", "--by", "decad"], "'decad' is not known; did you mean decade?"),

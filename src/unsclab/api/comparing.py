@@ -128,7 +128,10 @@ def flat_row(row: dict[str, Any], sep: str = "_") -> dict[str, Any]:
 def _group_columns(prefix: str, quantity: str, what: str) -> list[Column]:
     from unsclab.groups import GROUP_NAMES, GROUPS
 
-    return [Column(f"{prefix}{g}", header=f"{g} {what}", short=g, quantity=quantity,
+    # a share or a count is headed by the group's name (its code in the abbreviations line); the
+    # factor table keeps the codes, which the tables above it have defined
+    return [Column(f"{prefix}{g}", header=f"{g if what == 'factor' else GROUP_NAMES[g]} {what}",
+                   short=g, quantity=quantity,
                    definition=f"{GROUP_NAMES[g]}: " + {
                        "power_share": "share of Banzhaf power.",
                        "representation_factor": "share of expected Banzhaf power over share of "
@@ -159,7 +162,7 @@ def compare_tables(rows: list[dict]) -> list[Table]:
     if rows and rows[0].get("replay"):
         rp0 = rows[0]["replay"]
         tables.append(Table(
-            f"History replayed {rp0['since']}–2025 ({rp0['decisions']} decisions, "
+            f"History replayed {rp0['since']}–2025 ({rp0['decisions']:,} decisions, "
             f"{rp0['draws']} draws, seed {rp0['seed']}; votes of new members predicted)",
             [design, Column("replay:adoption_rate", quantity="adoption_rate"),
              Column("replay:vetoed_pass", header="Vetoed drafts that pass", short="Unvetoed",
@@ -174,7 +177,7 @@ def compare_tables(rows: list[dict]) -> list[Table]:
         ap = rows[0]["a_posteriori"]
         share = "share of the summed P(decisive) of all seats"
         tables.append(Table(
-            f"A posteriori power on the real agenda {ap['since']}–2025 ({ap['decisions']} "
+            f"A posteriori power on the real agenda {ap['since']}–2025 ({ap['decisions']:,} "
             f"substantive decisions, {ap['draws']} draws) against a priori (coin tosses)",
             [design,
              Column("a_posteriori:p5_share", header="P5 share a posteriori", short="P5 post.",

@@ -53,7 +53,7 @@ def resolve_format(fmt: str, out: str | None, as_json: bool = False) -> str:
     ``--out``; one-line errors for an unknown format or extension."""
     fmt = (fmt or "table").strip().lower()
     if fmt not in FORMATS:
-        raise UnsclabError(f"--format {fmt!r}: expected one of {', '.join(FORMATS)}",
+        raise UnsclabError(f"{fmt!r} is not a format; expected one of {', '.join(FORMATS)}",
                            field="--format")
     if as_json:
         return "json"

@@ -196,7 +196,7 @@ def _list(*, start, end, outcome, vote_type, vetoed_by, state, subject, region, 
     if tgt.fmt != "table":
         cols += [Column("type", header="Type"), Column("subject", header="Subject"),
                  Column("region", header="Region")]
-    tgt.emit([Table(f"{len(rows)} decisions", cols, rows)], json_payload=rows)
+    tgt.emit([Table(f"{len(rows):,} decisions", cols, rows)], json_payload=rows)
 
 
 # -- record state ------------------------------------------------------------------------------
@@ -231,7 +231,7 @@ def _state_tables(h: dict, terminal: bool) -> tuple[list, list[str]]:
     v = h["votes"]
     votes = [{"vote": k, "decisions": v[c]} for k, c in (
         ("in favour", "Y"), ("against", "N"), ("abstention", "A"), ("not voting", "NV"))]
-    tables = [Table(f"Votes cast on {h['decisions_voted']} decisions", [
+    tables = [Table(f"Votes cast on {h['decisions_voted']:,} decisions", [
         Column("vote", header="Vote"),
         Column("decisions", header="Decisions", kind="count",
                definition="Votes of the record on which the state, holding its seat, cast "

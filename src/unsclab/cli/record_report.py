@@ -21,6 +21,13 @@ SEATS_NOTE = ("CHN and RUS are seats: the Republic of China held CHN until 25 Oc
                "(GA resolution 2758 (XXVI)), the USSR held RUS until 24 December 1991.")
 
 
+#: The vote types of unsclab.record_types in words (its table defines each).
+VOTE_TYPE_WORDS = {"draft_resolution": "draft resolution", "amendment": "written amendment",
+                   "amendment_oral": "oral amendment",
+                   "separate_vote": "separate vote (one of several on a draft)",
+                   "procedural": "procedural vote (Art. 27(2))",
+                   "sg_nomination": "appointment of the Secretary-General"}
+
 def _json_option():
     return typer.Option(False, "--json", help="Print one JSON document (as --format json).")
 
@@ -65,8 +72,10 @@ def summary_tables(s: dict[str, Any]) -> list:
                "Hammarskjöld Library's veto list ('unsclab record vetoes' reconciles it row "
                "by row); Vetoes (every negative vote) counts every failed vote a permanent "
                "member voted against. A joint veto counts once for each member.", SEATS_NOTE])
-    types = [{"type": k, "votes": v} for k, v in s["by_vote_type"].items()]
+    types = [{"type": VOTE_TYPE_WORDS.get(k, k), "code": k, "votes": v}
+             for k, v in s["by_vote_type"].items()]
     by_type = Table("Votes by type", [Column("type", header="Vote type"),
+                                      Column("code", header="As --type takes it", short="--type"),
                                       Column("votes", quantity="record_votes")], types)
     return [by_decade, vetoes, by_type]
 

@@ -68,7 +68,7 @@ def _grouped(dest, res, by: str, since: int, until: int, subject: str | None,
               json_payload={"design": res.design.id, "since": since, "until": until,
                             "draws": draws, "seed": seed, "by": by, "subject": subject,
                             "region": region, "groups": rows},
-              preamble=[f"{res.design.id}: {sum(r['decisions'] for r in rows)} decisions "
+              preamble=[f"{res.design.id}: {sum(r['decisions'] for r in rows):,} decisions "
                         f"{since}–{until}{what}, {draws} draws, seed {seed}"],
               notes=list(res.notes))
 
@@ -137,6 +137,6 @@ def register(app: typer.Typer) -> None:
                 f"likely outcome under {d.id}."] if not changed else []
         dest.emit(tables, json_payload={"design": d.id, "changed_decisions": changed}
                   if changed_only else summary,
-                  preamble=[f"{d.id}: {summary['decisions']} decisions {since}–{until}, "
+                  preamble=[f"{d.id}: {summary['decisions']:,} decisions {since}–{until}, "
                             f"{draws} draws, seed {seed}"],
                   notes=none + summary["notes"])

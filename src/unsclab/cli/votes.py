@@ -186,7 +186,7 @@ def _power_tables(res: dict, top: int) -> list[Table]:
     what = f" on {res['subject']}" if res["subject"] else ""
     seats = [{"seat": k, **v} for k, v in res["by_seat"].items()]
     rows = [{**r, "name": state_name(r["iso3"])} for r in res["states"][:top]]
-    tables = [Table(f"By seat{where}: {res['decisions']} substantive decisions "
+    tables = [Table(f"By seat{where}: {res['decisions']:,} substantive decisions "
                     f"{res['since']}–{res['until']}{what}",
                     [Column("seat", header="Seat", kind="text"), *cols], seats)]
     periods = sorted({r["period"] for r in res.get("by_period", [])})
@@ -214,7 +214,11 @@ def _power_tables(res: dict, top: int) -> list[Table]:
                         "By state (mean over the decisions, weighted by the share of draws "
                         "it holds a seat)",
                         [Column("name", header="State", kind="text"),
-                         Column("decisions", header="Decisions", kind="number", digits=1),
+                         # under a design a count of draws' shares (one decimal), else a count
+                         Column("decisions", header="Decisions (expected)" if where else
+                                "Decisions", kind="number" if where else "count", digits=1,
+                                definition="Decisions it sat on (under a design, summed over the "
+                                           "decisions: the share of draws it holds a seat)."),
                          *cols], rows))
     return tables
 
