@@ -64,3 +64,22 @@ def test_votes_power_by_state_counts_whole_decisions_on_the_real_council():
     under = run("votes", "power", "--since", "2024", "--top", "3", "--draws", "2",
                 "--design", "two-vetoes")
     assert "Decisions (expected)" in under
+
+
+def test_record_show_says_the_vote_type_in_words():
+    # resolution 678 (1990) was adopted on a draft resolution (S/RES/678(1990))
+    assert "Vote type: draft resolution" in run("record", "show", "S/RES/678(1990)")
+
+
+def test_vetoes_by_type_in_words_and_codes_in_json():
+    df = pd.read_csv(io.StringIO(run("record", "vetoes", "--by", "type", "--format", "csv")))
+    shown = df[df["Table"].str.startswith("Vetoes by vote type")]["Vote type"]
+    assert "oral amendment" in set(shown) and not shown.str.contains("_").any()
+    rows = json.loads(run("record", "vetoes", "--by", "type", "--json"))["rows"]
+    assert {"draft_resolution", "amendment_oral"} <= {r["type"] for r in rows}
+
+
+def test_vetoes_name_the_world_politics_data_lab():
+    # the scrape of the Library's veto list is the World Politics Data Lab's (Yordan)
+    assert "World Politics Data Lab's scrape (WPDL)" in " ".join(
+        ln.strip() for ln in run("record", "vetoes").splitlines())

@@ -9,7 +9,7 @@ from __future__ import annotations
 import typer
 
 from unsclab.cli.output import explain_option, format_option, out_option
-from unsclab.cli.record_report import P5, SEATS_NOTE
+from unsclab.cli.record_report import P5, SEATS_NOTE, VOTE_TYPE_WORDS
 
 
 def register(app: typer.Typer) -> None:
@@ -73,8 +73,10 @@ def _veto_table(counts: dict[str, dict[str, int]], definition: str, by: str):
     if by == "member":
         cols = [Column(by, header=_BY[by]), counted]
     notes = [SEATS_NOTE]
+    # the table names vote types in words; --json keeps the codes --type takes
+    shown = [{**r, by: VOTE_TYPE_WORDS.get(r[by], r[by])} for r in rows] if by == "type" else rows
     return Table(f"Vetoes by {_BY[by].lower()}, {_DEFINED[definition]}", cols,
-                 rows + [total], notes=notes), rows + [total]
+                 shown + [total], notes=notes), rows + [total]
 
 
 def _reconciliation(rec, payload: dict) -> tuple[list, list[str]]:
@@ -106,7 +108,8 @@ def _reconciliation(rec, payload: dict) -> tuple[list, list[str]]:
     if len(documented):
         short[f"not in the WPDL list, each explained row by row "
               f"({', '.join(map(str, documented['symbol']))}; rows in --json)"] = len(documented)
-    table = Table(f"Reconciled row by row with the WPDL scrape of the Library's list to "
+    table = Table(f"Reconciled row by row with the World Politics Data Lab's scrape (WPDL) of "
+                  f"the Library's list to "
                   f"{rec_payload['until']}", [
                       Column("rows", header="Votes", kind="count",
                              definition="Vetoed votes of the record (or rows of the WPDL "

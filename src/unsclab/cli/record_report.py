@@ -129,7 +129,7 @@ def _show(*, symbol, as_json, fmt, out) -> None:
     for h in hits:
         tally = f"{h['yes']}-{h['no']}-{h['abstain']}" + (
             f" ({h['not_voting']} not voting)" if h["not_voting"] else "")
-        about = [f"Vote type: {h['vote_type']}"]
+        about = [f"Vote type: {VOTE_TYPE_WORDS.get(h['vote_type'], h['vote_type'])}"]
         if h["vetoed_by"]:
             about.append("vetoed by " + ", ".join(h["names"][c]["name"] for c in h["vetoed_by"]))
         if h["procedural"]:
