@@ -230,8 +230,8 @@ def _explain(r, matched: bool) -> str:
     if kind == "sg_nomination":
         return "vote on the appointment of the Secretary-General; not in the Library's list"
     if kind == "amendment":
-        return ("vetoed amendment (vote_type, read in a cited document); not in the WPDL "
-                "list")
+        return ("vetoed amendment (its type read in a cited document); the Library's list "
+                "counts vetoed drafts, not amendments")
     if int(r.id) in _NOT_IN_WPDL:
         return f"not in the WPDL list: {_NOT_IN_WPDL[int(r.id)]}"
     return "not in the WPDL list; no explanation found"

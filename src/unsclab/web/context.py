@@ -51,6 +51,7 @@ def make_templates() -> Jinja2Templates:
                                            str(HERE.parent / "report" / "templates")])
     templates.env.globals.update(version=__version__, quantities=QUANTITIES)
     templates.env.filters["pct"] = lambda x, d=1: "—" if x is None else f"{100 * x:.{d}f}%"
+    templates.env.filters["count"] = lambda n: f"{int(n):,}"
     templates.env.filters["num"] = lambda x, d=4: "—" if x is None else f"{x:.{d}f}"
     templates.env.filters["q"] = lambda x, key: format_value(
         x, QUANTITIES[key].kind, QUANTITIES[key].digits)
