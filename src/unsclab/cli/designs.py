@@ -74,17 +74,17 @@ def show_design(
     dest = target(fmt, out, as_json)
     design = load_design(ref)
     veto = design.rule.veto
-    rows = [{"class": c.label or c.id, "kind": c.kind, "group": c.constituency or c.group,
+    rows = [{"class": c.label or c.id, "kind": c.kind, "group": c.constituency or ("any" if c.group == "open" else c.group),
              "count": c.count, "term": f"{c.term_years} yr" if c.term_years else "—",
              "re_eligible": c.re_eligible,
              "veto": "yes" if c.id in veto.classes else (
                  "deferred" if c.id in veto.deferred else "no"),
-             "holders": holders_text(c) or "—"} for c in design.seats]
+             "holders": holders_text(c) or ""} for c in design.seats]
     table = Table(f"Seats: {design.size}", [
         Column("class", header="Class"), Column("kind", header="Kind"),
         Column("group", header="Group"), Column("count", header="Seats", kind="int"),
         Column("term", header="Term"), Column("re_eligible", header="Re-eligible", kind="text"),
-        Column("veto", header="Veto"), Column("holders", header="Holders")], rows)
+        Column("veto", header="Veto"), Column("holders", header="Holders", block=True)], rows)
     preamble = [f"[bold]{design.name}[/bold]  ({design.id}, {design.year}, {design.status})"]
     if design.summary:
         preamble.append(design.summary.strip())
@@ -102,6 +102,11 @@ def _rule_lines(design) -> list[str]:
     from unsclab.designs.sharing import sharing_lines
 
     rule, veto = design.rule, design.rule.veto
+    names = {c.id: c.label or c.id for c in design.seats}
+
+    def classes(ids) -> str:
+        return "; ".join(names.get(i, i) for i in ids)
+
     lines = [f"Decision rule: {rule.quota} of {design.size} affirmative votes on substantive "
              f"matters, {rule.procedural} on procedural matters."]
     if veto.classes:
@@ -111,15 +116,15 @@ def _rule_lines(design) -> list[str]:
             what = "one holder's negative vote"
         else:
             what = f"negative votes of {veto.negatives} holders"
-        lines.append(f"Veto: holders in {', '.join(veto.classes)}; blocking takes {what}.")
+        lines.append(f"Veto: held by {classes(veto.classes)}; blocking takes {what}.")
     else:
         lines.append("Veto: none.")
     if veto.deferred:
-        lines.append(f"Deferred veto: {', '.join(veto.deferred)} (review after "
+        lines.append(f"Deferred veto: {classes(veto.deferred)} (review after "
                      f"{veto.review_after_years} years).")
     for j, maj in enumerate(rule.majorities, 1):
         lines.append(f"Extra majority {j}: at least {maj.at_least} in favour among "
-                     f"{', '.join(maj.classes)}.")
+                     f"{classes(maj.classes)}.")
     lines.extend(sharing_lines(design))
     lines.append("Sources:")
     for s in design.sources:  # the link on a line of its own: never broken, easy to copy
