@@ -211,3 +211,25 @@ def test_own_sources_and_assumptions_are_kept_with_the_honest_first_source(serve
     assert saved.sources[0].title.startswith(AUTO + "G4 draft resolution 2005")
     assert saved.assumptions[-1].note == "my own assumption"
     assert saved.name == load_design("g4-2005").name + " (edited)" and saved.status == "hypothetical"
+
+
+def test_vote_weights_and_a_shared_seat_are_in_the_form(server, page):  # noqa: F811
+    from playwright.sync_api import expect
+
+    page.set_viewport_size({"width": 1400, "height": 900})
+    open_page(page, f"{server}/editor?from=status-quo")
+    # the P5 weigh 2 each (10 in all), the ten elected seats 1 each, and 16 of the 20 must be
+    # in favour besides the 9 votes and the veto: the P5 yes and at least 6 of the 10 elected,
+    # C(10,6) + ... + C(10,10) = 210 + 120 + 45 + 10 + 1 = 386 of 2^15 profiles = 1.18%
+    page.locator('[data-field="seats[1].weight"]').fill("2")
+    page.locator('[data-field="rule.weighted_quota"]').fill("16")
+    expect(page.locator("#r-act")).to_have_text("1.18%")
+    toml = page.locator("#toml").input_value()
+    assert "weighted_quota = 16" in toml and re.search(r"\bweight = 2\b", toml)
+    # a seat held by a regional organisation shows its holder and members in the form
+    open_page(page, f"{server}/editor?from=eu-seat-2016")
+    members = page.locator('[data-field$=".shared.members"]')
+    assert members.count() == 1
+    shared = load_design("eu-seat-2016")
+    want = next(c.shared for c in shared.seats if c.shared)
+    assert set(members.input_value().replace(" ", "").split(",")) == set(want.members)

@@ -46,7 +46,8 @@
   // Every field of the design format: the design's name, year, status and summary; the rule
   // (quota, procedural quota, veto holders, negatives needed, deferred vetoes and their review,
   // the literal reading); each seat class (id, label, kind, group, seats, term, re-eligibility,
-  // named holders, eligible states, constituency, note); the extra majorities, the alternatives
+  // named holders, eligible states, constituency, note, vote weight, shared seat); the weighted
+  // quota; the extra majorities, the alternatives
   // (each with its own veto and majorities), the sources and the assumptions.
   const STATUSES = ["historical", "in-force", "tabled", "proposed", "hypothetical"];
   function render() {
@@ -64,7 +65,8 @@
         numInput("rule.quota", rule.quota, "Quota (affirmative votes)", 1),
         numInput("rule.procedural_quota", rule.procedural_quota, "Procedural quota", 1),
         numInput("rule.veto.negatives", veto.negatives ?? 1, "Negative votes a veto needs", 1),
-        numInput("rule.veto.review_after_years", veto.review_after_years, "Review of deferred vetoes after (years)", 1)])]);
+        numInput("rule.veto.review_after_years", veto.review_after_years, "Review of deferred vetoes after (years)", 1),
+        numInput("rule.weighted_quota", rule.weighted_quota, "Weighted quota (vote weight in favour; empty: none)", 1)])]);
     for (const [key, label] of [["classes", "Veto holders: "], ["deferred", "Veto deferred (not exercised): "]]) {
       const box = el("div", { class: "veto-classes", "data-field": `rule.veto.${key}` }, [label]);
       for (const c of design.seats) {
@@ -91,6 +93,8 @@
           el("label", { class: "field" }, ["Group", select(f("group"), c.group || "open", opts.groups), errSpan(f("group"))]),
           numInput(f("count"), c.count, "Seats", 1),
           numInput(f("term_years"), c.term_years, "Term (years)", 1),
+          ...weightInputs(c, f),
+          ...sharedInputs(c, f),
           textInput(f("holders"), list(c.holders), "Named holders (ISO3)", { placeholder: "none" }),
           textInput(f("eligible"), list(c.eligible), "Eligible states (ISO3)", { placeholder: "any of the group" }),
           textInput(f("constituency"), c.constituency, "Constituency", { placeholder: "none" }),
@@ -110,6 +114,40 @@
     formRoot.appendChild(sourcesFieldset(ctx));
     formRoot.appendChild(F.list({ label: "Assumptions (what is not read in a source)", item: "assumption",
       of: F.SPECS.ASSUMPTION }, design.assumptions, "assumptions", ctx));
+  }
+
+  // A seat's vote weight: a number, or parts of its holder's shares (population, square root of
+  // population, GDP, an equal share) scaled to the whole membership. A shared seat: the
+  // organisation holding it and its members (its split and source stay as in the TOML).
+  const WEIGHT_PARTS = [["population", "population share"], ["sqrt_population", "square-root share"],
+    ["gdp", "GDP share"], ["equal", "equal share"], ["scale", "scale (whole membership)"]];
+  function derived(c) { return c.weight !== null && typeof c.weight === "object"; }
+  function weightInputs(c, f) {
+    if (!derived(c)) return [numInput(f("weight"), c.weight, "Vote weight (1 if empty)", 1)];
+    return WEIGHT_PARTS.map(([k, label]) => numInput(f(`weight.${k}`), c.weight[k], `Weight: ${label}`,
+      k === "scale" ? 1 : 0));
+  }
+  function sharedInputs(c, f) {
+    if (!c.shared) return [];
+    return [textInput(f("shared.holder"), c.shared.holder, "Shared seat: organisation code"),
+      textInput(f("shared.name"), c.shared.name, "Organisation"),
+      textInput(f("shared.members"), list(c.shared.members), "Its members (ISO3)")];
+  }
+  function readWeightAndShare(c, f, val, int) {
+    if (derived(c)) {
+      for (const [k] of WEIGHT_PARTS) {
+        const v = int(f(`weight.${k}`));
+        if (v === null) delete c.weight[k]; else c.weight[k] = v;
+      }
+    } else {
+      const v = int(f("weight"));
+      if (v === null) delete c.weight; else c.weight = v;
+    }
+    if (c.shared) {
+      c.shared.holder = val(f("shared.holder")).value.trim();
+      c.shared.name = val(f("shared.name")).value.trim();
+      c.shared.members = codes(val(f("shared.members")).value);
+    }
   }
 
   // The sources of a real design vouch for it, not for an edit: they are shown, not edited. An
@@ -148,6 +186,7 @@
     d.rule.veto = d.rule.veto || {};
     d.rule.veto.negatives = int("rule.veto.negatives") ?? 1;
     optional(d.rule.veto, "review_after_years", int("rule.veto.review_after_years"));
+    optional(d.rule, "weighted_quota", int("rule.weighted_quota"));
     d.rule.veto.abstention_blocks = val("rule.veto.abstention_blocks").checked;
     const oldIds = design.seats.map((c) => c.id);
     d.seats.forEach((c, i) => {
@@ -163,6 +202,7 @@
       optional(c, "constituency", val(f("constituency")).value.trim());
       optional(c, "note", val(f("note")).value.trim());
       c.re_eligible = val(f("re_eligible")).checked;
+      readWeightAndShare(c, f, val, int);
     });
     // veto holders and deferred vetoes follow a renamed class
     const rename = Object.fromEntries(oldIds.map((id, i) => [id, d.seats[i].id]));
