@@ -106,19 +106,26 @@ def _wins(sums: np.ndarray, q: np.ndarray, groups) -> np.ndarray:
     return ok
 
 
+def _batches(samples: int, n: int, conditions: int):
+    """Draws per batch, summing to ``samples``, each batch at most ``_CHUNK`` matrix entries."""
+    per = max(1, _CHUNK // (n * conditions))
+    for start in range(0, samples, per):
+        yield min(per, samples - start)
+
+
+def _swings(without: np.ndarray, weight: np.ndarray, q, groups) -> int:
+    """Roll calls a player's vote turns from losing (``without`` it) to winning (with it)."""
+    return int((_wins(without + weight, q, groups) & ~_wins(without, q, groups)).sum())
+
+
 def _penrose(W, q, groups, n, samples, rng) -> np.ndarray:
     hits = np.zeros(n, dtype=np.int64)
-    per = max(1, _CHUNK // (n * W.shape[0]))
-    done = 0
-    while done < samples:
-        k = min(per, samples - done)
+    for k in _batches(samples, n, W.shape[0]):
         X = rng.random((k, n)) < 0.5
         base = X.astype(np.float64) @ W.T  # (k, C)
         for i in range(n):
             without = base - np.outer(X[:, i], W[:, i])
-            hits[i] += int((_wins(without + W[:, i], q, groups)
-                            & ~_wins(without, q, groups)).sum())
-        done += k
+            hits[i] += _swings(without, W[:, i], q, groups)
     return hits / samples
 
 
@@ -126,19 +133,14 @@ def _ternary_penrose(W, q, groups, abstain, n, samples, rng) -> np.ndarray:
     """Decisiveness over random yes / abstain / no roll calls; an abstainer's weight counts in
     the conditions that let abstentions through (``abstain``: 1.0 for those)."""
     hits = np.zeros(n, dtype=np.int64)
-    per = max(1, _CHUNK // (n * W.shape[0]))
-    done = 0
-    while done < samples:
-        k = min(per, samples - done)
+    for k in _batches(samples, n, W.shape[0]):
         V = rng.integers(0, 3, size=(k, n))  # 0 no, 1 abstain, 2 yes
         yes, ab = (V == 2).astype(np.float64), (V == 1).astype(np.float64)
         base = yes @ W.T + (ab @ W.T) * abstain  # (k, C)
         for i in range(n):
             own = np.outer(yes[:, i], W[:, i]) + np.outer(ab[:, i], W[:, i] * abstain)
             without = base - own
-            hits[i] += int((_wins(without + W[:, i], q, groups)
-                            & ~_wins(without, q, groups)).sum())
-        done += k
+            hits[i] += _swings(without, W[:, i], q, groups)
     return hits / samples
 
 
@@ -146,11 +148,8 @@ def _ternary_shapley(W, q, groups, abstain, n, samples, rng) -> np.ndarray:
     """Pivots of random ordered roll calls: after each vote, settled if the draft passes with
     everyone left voting no, or fails with everyone left voting yes (the game is monotone)."""
     hits = np.zeros(n, dtype=np.int64)
-    per = max(1, _CHUNK // (n * W.shape[0]))
-    done = 0
     total = W.sum(axis=1)
-    while done < samples:
-        k = min(per, samples - done)
+    for k in _batches(samples, n, W.shape[0]):
         order = np.argsort(rng.random((k, n)), axis=1)
         V = rng.integers(0, 3, size=(k, n))  # 0 no, 1 abstain, 2 yes, in voting order
         w = W.T[order]  # (k, n, C): the weights in voting order
@@ -160,7 +159,6 @@ def _ternary_shapley(W, q, groups, abstain, n, samples, rng) -> np.ndarray:
         settled = _wins(low, q, groups) | ~_wins(high, q, groups)
         pivot_pos = settled.argmax(axis=1)  # the last vote always settles it
         np.add.at(hits, order[np.arange(k), pivot_pos], 1)
-        done += k
     return hits / samples
 
 
@@ -175,16 +173,12 @@ def _normalised(p: np.ndarray, eps: np.ndarray) -> tuple[list[float], list[float
 
 def _shapley(W, q, groups, n, samples, rng) -> np.ndarray:
     hits = np.zeros(n, dtype=np.int64)
-    per = max(1, _CHUNK // (n * W.shape[0]))
-    done = 0
-    while done < samples:
-        k = min(per, samples - done)
+    for k in _batches(samples, n, W.shape[0]):
         order = np.argsort(rng.random((k, n)), axis=1)
         sums = np.cumsum(W.T[order], axis=1)  # (k, n, C): weight after each arrival
         win = _wins(sums, q, groups)
         pivot_pos = win.argmax(axis=1)  # the first prefix that wins (the full set always does)
         np.add.at(hits, order[np.arange(k), pivot_pos], 1)
-        done += k
     return hits / samples
 
 
